@@ -1,0 +1,2 @@
+/** The event-bus door: addresses, headers and the failure convention. */
+package dev.rampart.contracts.bus;

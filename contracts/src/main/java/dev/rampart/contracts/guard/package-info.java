@@ -1,0 +1,2 @@
+/** PII and prompt-injection detector extension point. */
+package dev.rampart.contracts.guard;

@@ -1,0 +1,2 @@
+/** LLM provider extension point. */
+package dev.rampart.contracts.llm;

@@ -1,0 +1,2 @@
+/** Router policy extension point. */
+package dev.rampart.contracts.router;
