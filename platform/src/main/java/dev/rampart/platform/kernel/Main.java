@@ -1,6 +1,66 @@
 package dev.rampart.platform.kernel;
 
-/** Entry point: boots the kernel. */
+import dev.rampart.platform.config.LoadedConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar rampart.jar [config/rampart.yaml]}: loads and validates the configuration
+ * (refusing to start with every problem listed), starts Vert.x with Prometheus metrics, boots the
+ * {@link Kernel}, and stops it on SIGTERM.
+ */
 public final class Main {
-  public static void main(String[] args) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    Path configFile = Path.of(args.length > 0 ? args[0] : System.getenv().getOrDefault("RAMPART_CONFIG", "config/rampart.yaml"));
+    LoadedConfig config;
+    try {
+      config = LoadedConfig.load(configFile, System.getenv());
+    } catch (RuntimeException e) {
+      System.err.println("Rampart cannot start: invalid configuration");
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Vertx vertx = Vertx.builder().with(vertxOptions()).build();
+    Kernel kernel;
+    try {
+      kernel = Kernel.boot(vertx, config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      System.err.println("Rampart cannot start: " + cause.getMessage());
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      LOG.info("shutting down");
+      try {
+        kernel.stop().compose(v -> vertx.close()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warn("shutdown did not finish cleanly: {}", e.toString());
+      }
+    }, "rampart-shutdown"));
+  }
+
+  /** Vert.x with Prometheus metrics labelled by route template, never by raw path. */
+  public static VertxOptions vertxOptions() {
+    return new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+        .setEnabled(true)
+        .setJvmMetricsEnabled(true)
+        .setLabels(EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE, Label.EB_ADDRESS, Label.EB_FAILURE))
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
+  }
 }

@@ -1,0 +1,71 @@
+package dev.rampart.platform.http;
+
+import dev.rampart.contracts.ErrorCode;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.openapi.validation.SchemaValidationException;
+import io.vertx.openapi.validation.ValidatorErrorType;
+import io.vertx.openapi.validation.ValidatorException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Maps every failure the router can produce — contract validation, body limit, unknown route,
+ * wrong method, handler errors — to a problem+json response with a stable code.
+ */
+final class Failures implements Handler<RoutingContext> {
+
+  @Override
+  public void handle(RoutingContext rc) {
+    Responses.problem(rc, problem(rc.failure(), rc.statusCode()));
+  }
+
+  static Problem problem(Throwable failure, int status) {
+    if (failure instanceof HttpException http && http.getCause() instanceof ValidatorException invalid) {
+      return validation(invalid);
+    }
+    if (failure instanceof ValidatorException invalid) {
+      return validation(invalid);
+    }
+    if (failure == null || failure instanceof HttpException) {
+      int code = failure instanceof HttpException http ? http.getStatusCode() : status;
+      return forStatus(code);
+    }
+    return Problem.from(failure);
+  }
+
+  static Problem forStatus(int status) {
+    return switch (status) {
+      case 400 -> Problem.of(ErrorCode.VALIDATION_FAILED, "bad request");
+      case 404 -> Problem.of(ErrorCode.ROUTE_NOT_FOUND, "no route matches this path");
+      case 405 -> Problem.of(ErrorCode.METHOD_NOT_ALLOWED, "this path does not accept that method");
+      case 413 -> Problem.of(ErrorCode.PAYLOAD_TOO_LARGE, "the request body is larger than the server accepts");
+      case 415 -> Problem.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send application/json");
+      case 401 -> Problem.of(ErrorCode.UNAUTHENTICATED, "authentication required");
+      case 403 -> Problem.of(ErrorCode.FORBIDDEN, "forbidden");
+      default -> Problem.of(ErrorCode.INTERNAL, "unexpected status " + status);
+    };
+  }
+
+  private static Problem validation(ValidatorException invalid) {
+    String message = invalid.getMessage() == null ? "invalid request" : invalid.getMessage();
+    if (invalid.type() == ValidatorErrorType.UNSUPPORTED_VALUE_FORMAT) {
+      return Problem.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, message);
+    }
+    if (invalid.type() == ValidatorErrorType.INVALID_VALUE_FORMAT && message.toLowerCase().contains("body")) {
+      return Problem.of(ErrorCode.MALFORMED_JSON, message);
+    }
+    List<String> errors = new ArrayList<>();
+    if (invalid instanceof SchemaValidationException schema && schema.getOutputUnit() != null) {
+      OutputUnit out = schema.getOutputUnit();
+      List<OutputUnit> units = out.getErrors() == null || out.getErrors().isEmpty() ? List.of(out) : out.getErrors();
+      for (OutputUnit u : units) {
+        String at = u.getInstanceLocation() == null ? "" : u.getInstanceLocation().replaceFirst("^#", "").replace('/', '.');
+        errors.add("$" + at + ": " + u.getError());
+      }
+    }
+    return new Problem(ErrorCode.VALIDATION_FAILED, message, errors);
+  }
+}

@@ -1,0 +1,32 @@
+package dev.rampart.platform.http;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Writing JSON and problem responses. */
+final class Responses {
+
+  private Responses() {}
+
+  static void json(RoutingContext rc, int status, JsonObject body) {
+    rc.response()
+        .setStatusCode(status)
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+        .end(body.toBuffer());
+  }
+
+  static void problem(RoutingContext rc, Problem problem) {
+    if (rc.response().ended()) {
+      return;
+    }
+    if (rc.response().headWritten()) {
+      rc.response().reset();
+      return;
+    }
+    rc.response()
+        .setStatusCode(problem.status())
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+        .end(problem.toJson(RequestIds.of(rc)).toBuffer());
+  }
+}
