@@ -1,6 +1,9 @@
 package dev.rampart.platform.api;
 
 import io.vertx.core.json.JsonObject;
+import io.vertx.json.schema.Draft;
+import io.vertx.json.schema.JsonSchemaOptions;
+import io.vertx.json.schema.OutputFormat;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.Validator;
 import io.vertx.openapi.contract.MediaType;
@@ -19,6 +22,12 @@ import java.util.Map;
  */
 public final class ContractInput {
 
+  // Basic output lists every error with its location; the default (flag) only says valid or not
+  private static final JsonSchemaOptions OPTIONS = new JsonSchemaOptions()
+      .setDraft(Draft.DRAFT202012)
+      .setOutputFormat(OutputFormat.Basic)
+      .setBaseUri("app:///");
+
   private final Map<String, Rules> rules = new HashMap<>();
 
   private record ParameterRule(String field, boolean required, Validator validator) {}
@@ -30,13 +39,13 @@ public final class ContractInput {
       List<ParameterRule> parameters = new ArrayList<>();
       for (Parameter p : op.getParameters()) {
         parameters.add(new ParameterRule(ApiOperation.kebab(p.getName()), p.isRequired(),
-            contract.getSchemaRepository().validator(p.getSchema())));
+            contract.getSchemaRepository().validator(p.getSchema(), OPTIONS)));
       }
       Validator body = null;
       if (op.getRequestBody() != null) {
         MediaType json = op.getRequestBody().getContent().get("application/json");
         if (json != null) {
-          body = contract.getSchemaRepository().validator(json.getSchema());
+          body = contract.getSchemaRepository().validator(json.getSchema(), OPTIONS);
         }
       }
       rules.put(op.getOperationId(), new Rules(parameters, body));

@@ -96,7 +96,14 @@ public final class PluginRuntime {
     String id = descriptor.getPluginId();
     String version = descriptor.getVersion();
     String requires = descriptor.getRequires();
-    if (!manager.getVersionManager().checkVersionConstraint(systemVersion, requires)) {
+    boolean compatible;
+    try {
+      compatible = manager.getVersionManager().checkVersionConstraint(systemVersion, requires);
+    } catch (RuntimeException e) {
+      return failed(id, version, jar, "plugin " + id + " has an unreadable Plugin-Requires '" + requires
+          + "' (write ranges like '>=0.1.0 & <1.0.0'): " + rootMessage(e));
+    }
+    if (!compatible) {
       return failed(id, version, jar,
           "plugin " + id + " " + version + " requires Rampart " + requires
               + ", but this is Rampart " + systemVersion);

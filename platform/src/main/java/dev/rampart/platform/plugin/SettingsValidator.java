@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.Draft;
 import io.vertx.json.schema.JsonSchema;
 import io.vertx.json.schema.JsonSchemaOptions;
+import io.vertx.json.schema.OutputFormat;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.Validator;
 import java.util.ArrayList;
@@ -19,7 +20,10 @@ final class SettingsValidator {
     Validator validator =
         Validator.create(
             JsonSchema.of(schema),
-            new JsonSchemaOptions().setDraft(Draft.DRAFT202012).setBaseUri("https://rampart.invalid/settings"));
+            new JsonSchemaOptions()
+                .setDraft(Draft.DRAFT202012)
+                .setOutputFormat(OutputFormat.Basic)
+                .setBaseUri("https://rampart.invalid/settings"));
     OutputUnit result = validator.validate(settings);
     List<String> problems = new ArrayList<>();
     if (Boolean.TRUE.equals(result.getValid())) {
