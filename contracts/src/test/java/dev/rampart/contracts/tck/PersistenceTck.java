@@ -507,7 +507,7 @@ public abstract class PersistenceTck {
   @Test
   void purgeExpiredWithNothingExpiredRemovesNothing() {
     createConversation(TENANT_A, "c-1", T0);
-    createExpiring(TENANT_A, "c-2", T0.plusSeconds(3600));
+    createExpiring(TENANT_A, "c-2", now().plusSeconds(3600));
 
     assertEquals(0, await(() -> store.purgeExpired(T0.plusSeconds(10))));
     assertEquals(2, allConversations(TENANT_A, 10).size());
