@@ -49,9 +49,11 @@ public final class EmbeddedPersistence implements PersistenceAdapter {
     });
   }
 
+  /** Closes the database; calls still in flight or made later fail with STORAGE_UNAVAILABLE. */
   @Override
-  public Future<Void> stop() {
+  public synchronized Future<Void> stop() {
     EmbeddedDatabase open = database;
+    database = null;
     return open == null ? Future.succeededFuture() : open.close();
   }
 
