@@ -240,4 +240,15 @@ class ConfigLoaderTest {
         label("rampart.yaml") + ":$.auth.jwt.private-key: is not a PEM PKCS#8 RSA private key (-----BEGIN PRIVATE KEY-----)"),
         problems);
   }
+
+  @Test
+  void printedConfigShowsNoSecrets() {
+    fixture().platform("auth: { jwt: { secret: " + ConfigFixture.SECRET + " } }\n"
+        + "providers: { openai: { plugin: openai-compatible, settings: { api-key: sk-very-secret } } }\n");
+
+    String printed = ConfigLoader.load(fixture().platformFile, Map.of()).toString();
+
+    assertTrue(printed.contains("openai-compatible"), printed);
+    assertTrue(!printed.contains(ConfigFixture.SECRET) && !printed.contains("sk-very-secret"), printed);
+  }
 }
