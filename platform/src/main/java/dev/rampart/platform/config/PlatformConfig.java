@@ -53,7 +53,17 @@ public record PlatformConfig(
       String publicKeyPem,
       String privateKeyPem,
       String issuer,
-      int tokenTtlSeconds) {}
+      int tokenTtlSeconds) {
+
+    /** Says which key material is set, never the material: configs end up in logs. */
+    @Override
+    public String toString() {
+      return "Auth[algorithm=" + algorithm + ", secret=" + (secret.isEmpty() ? "unset" : "***")
+          + ", publicKeyPem=" + (publicKeyPem.isEmpty() ? "unset" : "set")
+          + ", privateKeyPem=" + (privateKeyPem.isEmpty() ? "unset" : "***")
+          + ", issuer=" + issuer + ", tokenTtlSeconds=" + tokenTtlSeconds + "]";
+    }
+  }
 
   /**
    * @param folders where plugin jars/zips are loaded from, in order
@@ -69,7 +79,14 @@ public record PlatformConfig(
    * @param settings settings validated against the extension's schema
    * @param callTimeoutMs time limit for calls into this instance (defaults to the plugins one)
    */
-  public record Instance(String type, JsonObject settings, long callTimeoutMs) {}
+  public record Instance(String type, JsonObject settings, long callTimeoutMs) {
+
+    /** Lists setting names only: settings often hold credentials (API keys, passwords). */
+    @Override
+    public String toString() {
+      return "Instance[type=" + type + ", settings=" + settings.fieldNames() + ", callTimeoutMs=" + callTimeoutMs + "]";
+    }
+  }
 
   /**
    * @param enabled whether the TCP event-bus bridge listens
