@@ -4,14 +4,12 @@ import dev.rampart.platform.api.ApiOperation;
 import dev.rampart.platform.auth.Authenticator;
 import dev.rampart.platform.kernel.Readiness;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.micrometer.PrometheusScrapingHandler;
-import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.List;
 
 /**
@@ -24,16 +22,14 @@ public final class ApiRouter {
   /**
    * What the router serves.
    *
-   * @param contract the parsed OpenAPI document
-   * @param contractYaml its text, served at {@code /openapi.yaml}
+   * @param api the OpenAPI document: parsed for the router, text served at {@code /openapi.yaml}
    * @param bodyLimitBytes largest accepted body
    * @param authenticator credential check
    * @param operations one per contract operation (health excepted)
    * @param readiness readiness report
    */
   public record Spec(
-      OpenAPIContract contract,
-      Buffer contractYaml,
+      ApiContract api,
       long bodyLimitBytes,
       Authenticator authenticator,
       List<ApiOperation> operations,
@@ -42,7 +38,7 @@ public final class ApiRouter {
   private ApiRouter() {}
 
   public static Router create(Vertx vertx, Spec spec) {
-    RouterBuilder builder = RouterBuilder.create(vertx, spec.contract(), RequestExtractor.withBodyHandler());
+    RouterBuilder builder = RouterBuilder.create(vertx, spec.api().contract(), RequestExtractor.withBodyHandler());
     builder.rootHandler(new RequestIds());
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(spec.bodyLimitBytes()));
     builder.rootHandler(new Authentication(spec.authenticator()));
@@ -58,7 +54,7 @@ public final class ApiRouter {
 
     Router router = builder.createRouter();
     router.get("/metrics").handler(PrometheusScrapingHandler.create());
-    DocsRoutes.mount(router, spec.contractYaml());
+    DocsRoutes.mount(router, spec.api().yaml());
     router.route().failureHandler(failures);
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
       router.errorHandler(status, rc -> Responses.problem(rc, Failures.problem(rc.failure(), status)));

@@ -2,7 +2,7 @@ package dev.rampart.platform.http;
 
 import dev.rampart.platform.auth.Authenticator;
 import dev.rampart.platform.auth.Caller;
-import io.vertx.core.Handler;
+import io.vertx.ext.web.handler.AuthenticationHandler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
@@ -12,7 +12,7 @@ import java.util.Set;
  * anonymous caller learns nothing about the contract from validation errors. The caller is kept
  * on the routing context for the operation handler.
  */
-final class Authentication implements Handler<RoutingContext> {
+final class Authentication implements AuthenticationHandler {
 
   private static final String KEY = "caller";
   private static final Set<String> PUBLIC = Set.of("/v1/auth/token");

@@ -23,7 +23,14 @@ final class DocsRoutes {
     router.get("/openapi.yaml").handler(rc -> rc.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml")
         .end(contractYaml));
-    router.get("/docs").handler(rc -> rc.redirect("/docs/"));
+    // a route for "/docs" also matches "/docs/", so only the bare path redirects
+    router.get("/docs").handler(rc -> {
+      if (rc.request().path().equals("/docs")) {
+        rc.redirect("/docs/");
+      } else {
+        rc.next();
+      }
+    });
     router.get("/docs/swagger-initializer.js").handler(rc -> rc.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/javascript")
         .end(INITIALIZER));

@@ -54,7 +54,7 @@ final class Failures implements Handler<RoutingContext> {
     if (invalid.type() == ValidatorErrorType.UNSUPPORTED_VALUE_FORMAT) {
       return Problem.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, message);
     }
-    if (invalid.type() == ValidatorErrorType.INVALID_VALUE_FORMAT && message.toLowerCase().contains("body")) {
+    if (message.contains("can't be decoded") || message.contains("Unable to decode")) {
       return Problem.of(ErrorCode.MALFORMED_JSON, message);
     }
     List<String> errors = new ArrayList<>();

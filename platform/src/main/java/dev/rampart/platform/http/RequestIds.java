@@ -1,6 +1,6 @@
 package dev.rampart.platform.http;
 
-import io.vertx.core.Handler;
+import io.vertx.ext.web.handler.PlatformHandler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * Takes the caller's {@code X-Request-Id} when it is a sane token (else makes one), echoes it on
  * the response, and writes one access-log line per request with it.
  */
-final class RequestIds implements Handler<RoutingContext> {
+final class RequestIds implements PlatformHandler {
 
   static final String HEADER = "X-Request-Id";
   static final String KEY = "request-id";

@@ -13,6 +13,7 @@ import dev.rampart.platform.config.PlatformConfig;
 import dev.rampart.platform.config.TenantRegistry;
 import dev.rampart.platform.conversation.ConversationOperations;
 import dev.rampart.platform.conversation.ConversationService;
+import dev.rampart.platform.http.ApiContract;
 import dev.rampart.platform.http.ApiRouter;
 import dev.rampart.platform.http.HttpVerticle;
 import dev.rampart.platform.persistence.GuardedConversationStore;
@@ -26,11 +27,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.VertxOptions;
 import io.vertx.ext.eventbus.bridge.tcp.TcpEventBusBridge;
 import io.vertx.micrometer.backends.BackendRegistries;
-import io.vertx.openapi.contract.OpenAPIContract;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -51,12 +50,11 @@ import org.slf4j.LoggerFactory;
 public final class Kernel {
 
   private static final Logger LOG = LoggerFactory.getLogger(Kernel.class);
-  /** Where the contract lives in the rampart-contracts jar. */
-  public static final String CONTRACT = "dev/rampart/contracts/openapi.yaml";
   private static final long PURGE_INTERVAL_MS = 60_000;
 
   private final Vertx vertx;
   private final LoadedConfig config;
+  private final Map<String, String> env;
   private PluginRuntime plugins;
   private ExtensionInstances instances;
   private TenantRegistry tenants;
@@ -66,14 +64,19 @@ public final class Kernel {
   private int httpPort;
   private long purgeTimer = -1;
 
-  private Kernel(Vertx vertx, LoadedConfig config) {
+  private Kernel(Vertx vertx, LoadedConfig config, Map<String, String> env) {
     this.vertx = vertx;
     this.config = config;
+    this.env = env;
   }
 
-  /** Boots a kernel on {@code vertx}; fails with {@link BootException} when it cannot serve. */
-  public static Future<Kernel> boot(Vertx vertx, LoadedConfig config) {
-    Kernel kernel = new Kernel(vertx, config);
+  /**
+   * Boots a kernel on {@code vertx}; fails with {@link BootException} when it cannot serve.
+   *
+   * @param env the environment tenant files' {@code ${env:NAME}} references resolve against on reload
+   */
+  public static Future<Kernel> boot(Vertx vertx, LoadedConfig config, Map<String, String> env) {
+    Kernel kernel = new Kernel(vertx, config, env);
     return kernel.start().map(kernel);
   }
 
@@ -94,11 +97,10 @@ public final class Kernel {
               .running(ExtensionKind.PERSISTENCE, "persistence", PersistenceAdapter.class)
               .orElseThrow(() -> new BootException("persistence '" + platform.persistence().type() + "' is not running: "
                   + instances.find(ExtensionKind.PERSISTENCE, "persistence").flatMap(i -> i.failure()).orElse("unknown")));
-          tenants = TenantRegistry.of(config);
+          tenants = new TenantRegistry(config, env);
           GuardedConversationStore store = new GuardedConversationStore(
               persistence.conversations(), calls, "persistence", platform.persistence().callTimeoutMs());
-          return OpenAPIContract.from(vertx, CONTRACT).compose(contract -> vertx.fileSystem().readFile(CONTRACT)
-              .compose(yaml -> openDoors(contract, yaml, store)));
+          return ApiContract.load(vertx).compose(api -> openDoors(api, store));
         })
         .compose(v -> tenants.watch(vertx, config.tenantsReloadMs()))
         .onSuccess(v -> LOG.info("Rampart {} ready on port {} in {} ms ({} plugin(s), {} instance(s))",
@@ -107,7 +109,7 @@ public final class Kernel {
         .onFailure(e -> LOG.error("Rampart failed to start: {}", e.getMessage()));
   }
 
-  private Future<Void> openDoors(OpenAPIContract contract, Buffer yaml, GuardedConversationStore store) {
+  private Future<Void> openDoors(ApiContract api, GuardedConversationStore store) {
     PlatformConfig platform = config.platform();
     Authenticator authenticator = new Authenticator(vertx, platform.auth(), tenants);
     ConversationService conversations = new ConversationService(store, tenants, Clock.systemUTC());
@@ -115,11 +117,11 @@ public final class Kernel {
     operations.addAll(AuthOperations.of(authenticator));
     operations.addAll(ConversationOperations.of(conversations));
     operations.addAll(AdminOperations.of(plugins, instances, tenants, Set.copyOf(platform.plugins().required())));
-    busDoor = new BusDoor(vertx, authenticator, new ContractInput(contract));
+    busDoor = new BusDoor(vertx, authenticator, new ContractInput(api.contract()));
     purgeTimer = vertx.setPeriodic(PURGE_INTERVAL_MS, id -> store.purgeExpired(Instant.now())
         .onSuccess(n -> { if (n > 0) LOG.info("purged {} expired conversation(s)", n); })
         .onFailure(e -> LOG.warn("purging expired conversations failed: {}", e.getMessage())));
-    ApiRouter.Spec spec = new ApiRouter.Spec(contract, yaml, platform.server().bodyLimitBytes(), authenticator,
+    ApiRouter.Spec spec = new ApiRouter.Spec(api, platform.server().bodyLimitBytes(), authenticator,
         operations, new Readiness(plugins, instances));
     return busDoor.open(operations)
         .compose(v -> platform.bridge().enabled()
@@ -200,7 +202,7 @@ public final class Kernel {
     Future<Void> http = httpDeployment == null ? Future.succeededFuture() : vertx.undeploy(httpDeployment);
     return http.transform(ar -> bridge == null ? Future.<Void>succeededFuture() : bridge.close())
         .transform(ar -> busDoor == null ? Future.<Void>succeededFuture() : busDoor.close())
-        .transform(ar -> tenants == null ? Future.<Void>succeededFuture() : tenants.stopWatching())
+        .transform(ar -> tenants == null ? Future.<Void>succeededFuture() : tenants.stop())
         .transform(ar -> instances == null ? Future.<Void>succeededFuture() : instances.stop())
         .transform(ar -> vertx.executeBlocking(() -> {
           if (plugins != null) {

@@ -1,5 +1,7 @@
 package dev.rampart.platform.kernel;
 
+import dev.rampart.platform.config.ConfigException;
+import dev.rampart.platform.config.ConfigLoader;
 import dev.rampart.platform.config.LoadedConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -27,17 +29,17 @@ public final class Main {
     Path configFile = Path.of(args.length > 0 ? args[0] : System.getenv().getOrDefault("RAMPART_CONFIG", "config/rampart.yaml"));
     LoadedConfig config;
     try {
-      config = LoadedConfig.load(configFile, System.getenv());
-    } catch (RuntimeException e) {
+      config = ConfigLoader.load(configFile, System.getenv());
+    } catch (ConfigException e) {
       System.err.println("Rampart cannot start: invalid configuration");
-      System.err.println(e.getMessage());
+      e.problems().forEach(problem -> System.err.println("  " + problem));
       System.exit(2);
       return;
     }
     Vertx vertx = Vertx.builder().with(vertxOptions()).build();
     Kernel kernel;
     try {
-      kernel = Kernel.boot(vertx, config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+      kernel = Kernel.boot(vertx, config, System.getenv()).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     } catch (Exception e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       System.err.println("Rampart cannot start: " + cause.getMessage());
