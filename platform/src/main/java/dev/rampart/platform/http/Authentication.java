@@ -35,10 +35,7 @@ final class Authentication implements AuthenticationHandler {
           rc.put(KEY, caller);
           rc.next();
         })
-        .onFailure(e -> {
-          rc.response().putHeader("WWW-Authenticate", "Bearer");
-          Responses.problem(rc, Problem.from(e));
-        });
+        .onFailure(e -> Responses.problem(rc, Problem.from(e)));
   }
 
   static Caller caller(RoutingContext rc) {

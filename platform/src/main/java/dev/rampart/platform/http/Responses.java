@@ -1,5 +1,6 @@
 package dev.rampart.platform.http;
 
+import dev.rampart.contracts.ErrorCode;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -23,6 +24,9 @@ final class Responses {
     if (rc.response().headWritten()) {
       rc.response().reset();
       return;
+    }
+    if (problem.code() == ErrorCode.UNAUTHENTICATED) {
+      rc.response().putHeader("WWW-Authenticate", "Bearer");
     }
     rc.response()
         .setStatusCode(problem.status())
