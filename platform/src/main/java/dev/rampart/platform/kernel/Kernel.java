@@ -117,11 +117,12 @@ public final class Kernel {
     operations.addAll(AuthOperations.of(authenticator));
     operations.addAll(ConversationOperations.of(conversations));
     operations.addAll(AdminOperations.of(plugins, instances, tenants, Set.copyOf(platform.plugins().required())));
-    busDoor = new BusDoor(vertx, authenticator, new ContractInput(api.contract()));
+    ContractInput input = new ContractInput(api.contract());
+    busDoor = new BusDoor(vertx, authenticator, input);
     purgeTimer = vertx.setPeriodic(PURGE_INTERVAL_MS, id -> store.purgeExpired(Instant.now())
         .onSuccess(n -> { if (n > 0) LOG.info("purged {} expired conversation(s)", n); })
         .onFailure(e -> LOG.warn("purging expired conversations failed: {}", e.getMessage())));
-    ApiRouter.Spec spec = new ApiRouter.Spec(api, platform.server().bodyLimitBytes(), authenticator,
+    ApiRouter.Spec spec = new ApiRouter.Spec(api, platform.server().bodyLimitBytes(), authenticator, input,
         operations, new Readiness(plugins, instances));
     return busDoor.open(operations)
         .compose(v -> platform.bridge().enabled()
