@@ -1,0 +1,56 @@
+package dev.rampart.plugins.pii.engine;
+
+import java.util.Set;
+
+/**
+ * UK NHS numbers: ten digits as {@code 3-3-4} (spaces or dashes, not mixed) or plain, with a
+ * valid mod-11 check digit. One random ten-digit number in eleven passes the check, so a plain
+ * run scores below the default threshold unless a context word ("NHS", "patient") is near.
+ */
+final class NhsNumbers implements EntityScanner {
+
+  private static final ContextWords CONTEXT =
+      new ContextWords("nhs", "health", "patient", "hospital", "gp", "nhs no", "chi");
+
+  @Override
+  public Set<EntityType> types() {
+    return Set.of(EntityType.UK_NHS);
+  }
+
+  @Override
+  public void scan(ScanContext ctx) {
+    String s = ctx.text();
+    int n = s.length();
+    if (!ctx.budget().charge(n)) {
+      return;
+    }
+    DigitGroups run = new DigitGroups();
+    char[] d = new char[10];
+    int i = 0;
+    while (i < n) {
+      if (!CharClasses.isDigit(s.charAt(i))) {
+        i++;
+        continue;
+      }
+      boolean glued = DigitGroups.gluedLeft(s, i);
+      run.parse(s, i, " -");
+      i = run.end;
+      boolean formatted = run.count == 3 && run.size(0) == 3 && run.size(1) == 3 && run.size(2) == 4;
+      boolean plain = run.count == 1 && run.size(0) == 10;
+      if (glued || !(formatted || plain) || DigitGroups.gluedRight(s, run.end)) {
+        continue;
+      }
+      int k = 0;
+      for (int g = 0; g < run.count; g++) {
+        s.getChars(run.starts[g], run.ends[g], d, k);
+        k += run.size(g);
+      }
+      if (!Checksums.nhsMod11(d) || Checksums.allSame(d, 10)) {
+        continue;
+      }
+      int start = run.starts[0];
+      boolean context = CONTEXT.near(s, start, run.end, ctx.budget());
+      ctx.add(EntityType.UK_NHS, start, run.end, (plain ? 0.45 : 0.8) + (context ? 0.2 : 0));
+    }
+  }
+}
