@@ -47,7 +47,13 @@ final class CardNumbers implements EntityScanner {
   private static void examine(ScanContext ctx, String s, DigitGroups run, char[] digits) {
     int lastUsable = DigitGroups.gluedRight(s, run.end) ? run.count - 2 : run.count - 1;
     for (int k = 0; k <= lastUsable; k++) {
+      // a card starts the run, or follows a group that cannot belong to a card layout
+      // ("paid 100 4111 ..."); starting inside "1234 5678 9012 3456" would invent cards
+      if (k > 0 && run.size(k - 1) == 4) {
+        continue;
+      }
       int count = 0;
+      int best = -1;
       for (int j = k; j <= lastUsable; j++) {
         int size = run.size(j);
         if (count + size > MAX || (j > k && !middleOk(run, k, j - 1))) {
@@ -57,12 +63,14 @@ final class CardNumbers implements EntityScanner {
         count += size;
         ctx.budget().charge(size);
         if (count >= MIN && lastOk(run, k, j) && isCard(digits, count)) {
-          int start = run.starts[k];
-          int end = run.ends[j];
-          ctx.add(EntityType.CREDIT_CARD, start, end, 0.85 + (CONTEXT.near(s, start, end, ctx.budget()) ? 0.1 : 0));
-          k = j;
-          break;
+          best = j; // keep extending: the longest valid reading wins (a 12-digit Maestro prefix of a 16-digit card)
         }
+      }
+      if (best >= 0) {
+        int start = run.starts[k];
+        int end = run.ends[best];
+        ctx.add(EntityType.CREDIT_CARD, start, end, 0.85 + (CONTEXT.near(s, start, end, ctx.budget()) ? 0.1 : 0));
+        k = best;
       }
     }
   }

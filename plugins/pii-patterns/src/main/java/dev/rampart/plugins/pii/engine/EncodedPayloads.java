@@ -57,7 +57,9 @@ final class EncodedPayloads {
     if (urlSafe && (run.indexOf('+') >= 0 || run.indexOf('/') >= 0)) {
       return 0;
     }
-    run = run.substring(0, run.length() - run.length() % 4);
+    if (run.length() % 4 == 1) {
+      run = run.substring(0, run.length() - 1); // a run cut short: drop the char that cannot decode
+    }
     byte[] bytes;
     try {
       bytes = (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(run);

@@ -95,7 +95,8 @@ final class GenericSecrets implements EntityScanner {
         continue;
       }
       for (String w : KEYWORDS) {
-        if (w.charAt(0) == c && k + w.length() <= start && s.regionMatches(true, k, w, 0, w.length())) {
+        if (w.charAt(0) == c && k + w.length() <= start && s.regionMatches(true, k, w, 0, w.length())
+            && !s.startsWith("-----", k + w.length())) { // "PUBLIC KEY-----" labels a PEM block, not a secret
           return true;
         }
       }

@@ -52,13 +52,16 @@ final class Hosts {
     if (labels == 0) {
       return allowLocalhost && s.regionMatches(true, from, "localhost", 0, 9) && end - from == 9 ? end : -1;
     }
+    if (CharClasses.isDigit(s.charAt(end - 1))) {
+      return isDottedQuad(s, from, end) ? end : -1;
+    }
     int tldLength = end - lastLabelStart;
     if (tldLength < 2 || tldLength > 24) {
       return -1;
     }
     for (int k = lastLabelStart; k < end; k++) {
       if (!CharClasses.isLetter(s.charAt(k))) {
-        return isDottedQuad(s, from, end) ? end : -1;
+        return -1;
       }
     }
     return end;

@@ -36,7 +36,7 @@ final class InjectionPhrases {
       "all", "any", "every", "of", "the", "these", "those", "this", "my", "our", "your", "previous", "prior",
       "above", "earlier", "preceding", "former", "original", "initial", "existing", "system", "safety", "old",
       "foregoing", "given", "current", "programmed", "default", "and", "other", "ethical", "content", "developer",
-      "openai", "security", "earlier", "before");
+      "openai", "security", "before");
   private static final Set<String> OVERRIDE_QUALIFIERS = Set.of(
       "all", "every", "your", "previous", "prior", "above", "earlier", "preceding", "former", "original",
       "initial", "system", "safety", "foregoing", "programmed", "default", "ethical", "content", "security");

@@ -5,7 +5,8 @@ import java.util.Set;
 /**
  * UK NHS numbers: ten digits as {@code 3-3-4} (spaces or dashes, not mixed) or plain, with a
  * valid mod-11 check digit. One random ten-digit number in eleven passes the check, so a plain
- * run scores below the default threshold unless a context word ("NHS", "patient") is near.
+ * run scores below the default threshold unless a context word ("NHS", "patient") is near, and
+ * a formatted one scores below a validated phone number of the same digits unless it is.
  */
 final class NhsNumbers implements EntityScanner {
 
@@ -50,7 +51,10 @@ final class NhsNumbers implements EntityScanner {
       }
       int start = run.starts[0];
       boolean context = CONTEXT.near(s, start, run.end, ctx.budget());
-      ctx.add(EntityType.UK_NHS, start, run.end, (plain ? 0.45 : 0.8) + (context ? 0.2 : 0));
+      // 3-3-4 is also the US phone layout and one number in eleven passes mod 11, so without a
+      // context word a formatted NHS reading scores just under a validated national phone number
+      double base = plain ? 0.45 : s.charAt(run.ends[0]) == ' ' ? 0.6 : 0.55;
+      ctx.add(EntityType.UK_NHS, start, run.end, base + (context ? 0.25 : 0));
     }
   }
 }

@@ -27,7 +27,12 @@ final class PhoneNumbers implements EntityScanner {
   private static final PhoneNumberUtil LIBRARY = PhoneNumberUtil.getInstance();
   private static final ContextWords CONTEXT = new ContextWords(
       "phone", "phones", "tel", "telephone", "mobile", "cell", "call", "fax", "whatsapp", "sms",
-      "text", "ph", "mob", "landline", "contact", "dial", "number");
+      "text", "ph", "mob", "landline", "contact", "dial");
+
+  /** Labels of other numeric identifiers: near one of them, a phone-shaped number is likely that. */
+  private static final ContextWords OTHER_IDENTIFIERS = new ContextWords(
+      "nhs", "ssn", "social security", "iban", "account", "order", "invoice", "card", "ref", "reference",
+      "tracking", "isbn", "serial", "patient", "id");
 
   private final String defaultRegion;
   private final List<String> otherRegions;
@@ -124,17 +129,22 @@ final class PhoneNumbers implements EntityScanner {
     }
     int[] span = validSpan(ctx, candidate, defaultRegion);
     double score = international ? 0.8 : 0.65;
-    if (span == null && !international && candidate.charAt(0) == '0') {
+    if (span == null && candidate.charAt(0) == '0') {
       for (String region : otherRegions) {
         span = validSpan(ctx, candidate, region);
         if (span != null) {
-          score = 0.55;
+          score = international ? 0.8 : 0.55;
           break;
         }
       }
     }
     if (span != null) {
-      ctx.add(EntityType.PHONE_NUMBER, start + span[0], start + span[1], score + (context ? 0.2 : 0));
+      if (context) {
+        score += 0.2;
+      } else if (OTHER_IDENTIFIERS.near(s, start, end, ctx.budget())) {
+        score -= 0.3; // "NHS number 304 352 0565" has a phone's shape but says what it is
+      }
+      ctx.add(EntityType.PHONE_NUMBER, start + span[0], start + span[1], score);
     }
   }
 
