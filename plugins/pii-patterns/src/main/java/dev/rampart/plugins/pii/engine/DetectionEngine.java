@@ -20,7 +20,7 @@ public final class DetectionEngine {
   /** The longest prefix of a text this engine examines. */
   public static final int MAX_TEXT_CHARS = 4 * 1024 * 1024;
   /** Budget per character of text. */
-  public static final long STEPS_PER_CHAR = 64;
+  public static final long STEPS_PER_CHAR = 128;
   /** Budget every scan gets regardless of length, for the fixed cost of validating candidates. */
   public static final long BASE_STEPS = 100_000;
 

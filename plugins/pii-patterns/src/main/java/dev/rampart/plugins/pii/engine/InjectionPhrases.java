@@ -28,7 +28,7 @@ final class InjectionPhrases {
   private record Phrase(Kind kind, double score, Pattern pattern, Predicate<String> accept) {}
 
   /** No phrase is longer than this, so no regex looks further. */
-  private static final int WINDOW = 200;
+  private static final int WINDOW = 160;
   private static final String S = "\\s{1,3}";
   private static final String TARGETS = "(?:instructions?|rules|guidelines|directions|directives|prompts?|commands"
       + "|constraints|restrictions|guardrails|policies|programming|guidance|orders)\\b";
@@ -206,13 +206,27 @@ final class InjectionPhrases {
         }
         i = end;
       } else {
-        if (c == '<' || c == '[' || c == '#') {
+        if (mayOpenDelimiter(text, i)) {
           tryPhrases(text, i, delimiterPhrases, hits, budget);
         }
         i++;
       }
     }
     return hits;
+  }
+
+  /** A cheap look at the next char, so lone '<', '[' and '#' do not run the delimiter regexes. */
+  private static boolean mayOpenDelimiter(CharSequence text, int i) {
+    char c = text.charAt(i);
+    if (i + 1 >= text.length() || (c != '<' && c != '[' && c != '#')) {
+      return false;
+    }
+    char next = (char) (text.charAt(i + 1) | 0x20);
+    return switch (c) {
+      case '<' -> next == '|' || next == '/' || next == 's' || next == '<' || next == ' ';
+      case '[' -> next == 'i' || next == '/';
+      default -> next == '#';
+    };
   }
 
   private static boolean isAsciiLetter(char c) {
