@@ -55,8 +55,8 @@ final class IpAddresses implements EntityScanner {
     if (end - start < 2) {
       return;
     }
-    boolean context = CONTEXT.near(s, start, end, ctx.budget());
     if (end - start <= MAX_IPV6 && isIpv6(s, start, end)) {
+      boolean context = CONTEXT.near(s, start, end, ctx.budget());
       boolean full = true;
       for (int k = start + 1; k < end; k++) {
         full &= !(s.charAt(k) == ':' && s.charAt(k - 1) == ':');
@@ -66,6 +66,7 @@ final class IpAddresses implements EntityScanner {
     }
     int v4 = ipv4End(s, start);
     if (v4 > 0 && (v4 == end || (s.charAt(v4) == ':' && v4 + 1 < end && CharClasses.isDigit(s.charAt(v4 + 1))))) {
+      boolean context = CONTEXT.near(s, start, v4, ctx.budget());
       // dotted quads also number software versions; say so in the score when the text does
       double score = VERSION.near(s, start, v4, ctx.budget()) && !context ? 0.4 : 0.8 + (context ? 0.1 : 0);
       ctx.add(EntityType.IP_ADDRESS, start, v4, score);
