@@ -1,0 +1,81 @@
+package dev.rampart.plugins.pii;
+
+import dev.rampart.contracts.ErrorCode;
+import dev.rampart.contracts.ExtensionContext;
+import dev.rampart.contracts.Health;
+import dev.rampart.contracts.RampartException;
+import dev.rampart.contracts.guard.Finding;
+import dev.rampart.contracts.guard.PiiDetector;
+import dev.rampart.plugins.pii.engine.DetectionEngine;
+import dev.rampart.plugins.pii.engine.EntityType;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.pf4j.Extension;
+
+/**
+ * The {@code pii-patterns} detector: pattern and checksum validation for PII (cards, IBANs,
+ * national ids, phone numbers, addresses), credentials, and prompt-injection heuristics. See
+ * {@link DetectorSettings} for its settings and {@link dev.rampart.plugins.pii.engine} for how
+ * each entity is recognised and scored.
+ *
+ * <p>{@link #detect} is synchronous, thread-safe and linear in the text's length; it never logs
+ * or otherwise keeps the text or what it found.
+ */
+@Extension
+public final class PatternPiiDetector implements PiiDetector {
+
+  /** The extension type configuration refers to. */
+  public static final String TYPE = "pii-patterns";
+
+  private volatile DetectionEngine engine;
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public JsonObject settingsSchema() {
+    return DetectorSettings.schema();
+  }
+
+  @Override
+  public Future<Void> start(ExtensionContext context, JsonObject settings) {
+    try {
+      engine = new DetectionEngine(DetectorSettings.from(settings).toEngineOptions(context.instanceName()));
+      return Future.succeededFuture();
+    } catch (IllegalArgumentException bad) {
+      return Future.failedFuture(new RampartException(ErrorCode.VALIDATION_FAILED, bad.getMessage()));
+    }
+  }
+
+  @Override
+  public Future<Health> health() {
+    return Future.succeededFuture(engine == null ? Health.down("not started") : Health.up());
+  }
+
+  @Override
+  public Set<String> entityTypes() {
+    DetectionEngine current = engine;
+    Set<String> names = new LinkedHashSet<>();
+    for (EntityType t : EntityType.values()) {
+      if (current == null || current.options().enabled().contains(t)) {
+        names.add(t.name());
+      }
+    }
+    return names;
+  }
+
+  /** Findings in {@code text}, non-overlapping except for prompt-injection spans, by start. */
+  @Override
+  public List<Finding> detect(CharSequence text) {
+    DetectionEngine current = engine;
+    if (current == null) {
+      throw new IllegalStateException("pii-patterns detector used before start()");
+    }
+    return current.scan(text).findings();
+  }
+}

@@ -1,0 +1,48 @@
+package dev.rampart.plugins.pii.engine;
+
+/**
+ * Words that, found near a match, make it likelier to be what its shape says ("card" near a
+ * Luhn-valid number). The search window is bounded, so each lookup costs a constant.
+ */
+final class ContextWords {
+
+  /** How far before a match to look; text before a value usually labels it ("SSN: ..."). */
+  static final int BEFORE = 48;
+  /** How far after a match to look. */
+  static final int AFTER = 24;
+
+  private final String[] words;
+
+  /** {@code words} in lower case; each must stand as a whole word (list plurals explicitly). */
+  ContextWords(String... words) {
+    this.words = words;
+  }
+
+  /** True when one of the words occurs within the window around {@code [start, end)}. */
+  boolean near(String text, int start, int end, ScanBudget budget) {
+    int from = Math.max(0, start - BEFORE);
+    int to = Math.min(text.length(), end + AFTER);
+    budget.charge((long) (to - from) * words.length / 4 + 1);
+    return occursIn(text, from, start) || occursIn(text, end, to);
+  }
+
+  private boolean occursIn(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (!CharClasses.isLetter(c) || (i > 0 && CharClasses.isLetter(text.charAt(i - 1)))) {
+        continue;
+      }
+      char lower = (char) (c | 0x20);
+      for (String w : words) {
+        int after = i + w.length();
+        if (w.charAt(0) == lower
+            && after <= to
+            && text.regionMatches(true, i, w, 0, w.length())
+            && (after == text.length() || !CharClasses.isLetter(text.charAt(after)))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.rampart.plugins.pii.engine;
+
+import java.util.Set;
+
+/**
+ * Cryptocurrency addresses: Bitcoin legacy (P2PKH '1…', P2SH '3…') with a valid Base58Check
+ * double-SHA-256 checksum, Bitcoin SegWit {@code bc1…} with a valid Bech32 (v0) or Bech32m (v1+)
+ * checksum, and Ethereum {@code 0x} + 40 hex digits. Bitcoin shapes with a bad checksum are
+ * dropped; Ethereum addresses have no checksum this engine verifies (EIP-55 needs Keccak), so
+ * they score lower unless a word like "wallet" or "eth" stands near.
+ */
+final class CryptoWallets implements EntityScanner {
+
+  private static final ContextWords CONTEXT = new ContextWords(
+      "bitcoin", "btc", "wallet", "address", "eth", "ethereum", "crypto", "send", "pay", "usdt");
+
+  @Override
+  public Set<EntityType> types() {
+    return Set.of(EntityType.CRYPTO_WALLET);
+  }
+
+  @Override
+  public void scan(ScanContext ctx) {
+    String s = ctx.text();
+    int n = s.length();
+    if (!ctx.budget().charge(n)) {
+      return;
+    }
+    int i = 0;
+    while (i < n) {
+      if (!CharClasses.isAlnum(s.charAt(i))) {
+        i++;
+        continue;
+      }
+      int runEnd = i;
+      while (runEnd < n && CharClasses.isAlnum(s.charAt(runEnd))) {
+        runEnd++;
+      }
+      if ((i == 0 || !CharClasses.isWordChar(s.charAt(i - 1))) && CharClasses.boundaryAt(s, runEnd)
+          && !ctx.budget().exhausted()) {
+        examine(ctx, s, i, runEnd);
+      }
+      i = runEnd;
+    }
+  }
+
+  private static void examine(ScanContext ctx, String s, int start, int end) {
+    int len = end - start;
+    char c = s.charAt(start);
+    double score = 0;
+    if ((c == '1' || c == '3') && len >= 26 && len <= 35) {
+      ctx.budget().charge(len * 40L);
+      score = Base58Check.isBitcoinAddress(s, start, end) ? 0.9 : 0;
+    } else if ((c == 'b' || c == 'B') && len >= 14 && len <= 90 && s.regionMatches(true, start, "bc1", 0, 3)) {
+      ctx.budget().charge(len * 10L);
+      score = Bech32.isSegwitAddress(s.substring(start, end)) ? 0.95 : 0;
+    } else if (c == '0' && len == 42 && (s.charAt(start + 1) == 'x' || s.charAt(start + 1) == 'X')) {
+      score = allHex(s, start + 2, end) ? 0.6 : 0;
+    }
+    if (score > 0) {
+      ctx.add(EntityType.CRYPTO_WALLET, start, end, score + (CONTEXT.near(s, start, end, ctx.budget()) ? 0.2 : 0));
+    }
+  }
+
+  private static boolean allHex(String s, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (!CharClasses.isHex(s.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

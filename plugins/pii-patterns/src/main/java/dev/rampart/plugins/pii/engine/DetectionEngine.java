@@ -1,0 +1,74 @@
+package dev.rampart.plugins.pii.engine;
+
+import dev.rampart.contracts.guard.Finding;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs every enabled scanner over a text, drops candidates under the score threshold and
+ * settles overlaps with {@link FindingResolver}. Immutable and thread-safe: each call keeps its
+ * state in its own {@link ScanContext}.
+ *
+ * <p><b>Cost.</b> Each scanner is linear in the text's length; on top, every call gets a work
+ * budget of {@link #STEPS_PER_CHAR} steps per character (plus a constant). If a text exhausts it,
+ * the remaining scanners stop early and the result says {@code truncated}: a scan never runs
+ * away, whatever the input. Texts longer than {@link #MAX_TEXT_CHARS} are scanned up to that
+ * length only (the platform bounds texts well below it).
+ */
+public final class DetectionEngine {
+
+  /** The longest prefix of a text this engine examines. */
+  public static final int MAX_TEXT_CHARS = 4 * 1024 * 1024;
+  /** Budget per character of text. */
+  public static final long STEPS_PER_CHAR = 128;
+  /** Budget every scan gets regardless of length, for the fixed cost of validating candidates. */
+  public static final long BASE_STEPS = 100_000;
+
+  private final List<EntityScanner> scanners = new ArrayList<>();
+  private final EngineOptions options;
+  private final FindingResolver resolver = new FindingResolver();
+
+  public DetectionEngine(EngineOptions options) {
+    this.options = options;
+    List<EntityScanner> all = List.of(
+        new PrivateKeys(), new Secrets(), new Emails(), new Urls(), new CardNumbers(), new Ibans(),
+        new SocialSecurityNumbers(), new NhsNumbers(), new IpAddresses(), new MacAddresses(), new CryptoWallets(),
+        new PhoneNumbers(options.defaultRegion(), options.otherRegions()), new GenericSecrets(), new PromptInjection());
+    for (EntityScanner scanner : all) {
+      if (scanner.types().stream().anyMatch(options.enabled()::contains)) {
+        scanners.add(scanner);
+      }
+    }
+  }
+
+  public EngineOptions options() {
+    return options;
+  }
+
+  /** Scans with the standard budget. */
+  public ScanResult scan(CharSequence text) {
+    long chars = Math.min(text.length(), MAX_TEXT_CHARS);
+    return scan(text, BASE_STEPS + STEPS_PER_CHAR * chars);
+  }
+
+  /** Scans with an explicit budget of {@code stepLimit} steps. */
+  public ScanResult scan(CharSequence text, long stepLimit) {
+    boolean cut = text.length() > MAX_TEXT_CHARS;
+    String s = (cut ? text.subSequence(0, MAX_TEXT_CHARS) : text).toString();
+    ScanBudget budget = new ScanBudget(stepLimit);
+    ScanContext ctx = new ScanContext(s, budget, options.detectorId());
+    for (EntityScanner scanner : scanners) {
+      if (budget.exhausted()) {
+        break;
+      }
+      scanner.scan(ctx);
+    }
+    List<Finding> wanted = new ArrayList<>();
+    for (Finding f : ctx.candidates()) {
+      if (f.score() >= options.minScore() && options.enabled().contains(EntityType.valueOf(f.entityType()))) {
+        wanted.add(f);
+      }
+    }
+    return new ScanResult(resolver.resolve(wanted), budget.used(), budget.limit(), cut || budget.exhausted());
+  }
+}

@@ -1,0 +1,83 @@
+package dev.rampart.plugins.pii.engine;
+
+/**
+ * A run of digit groups joined by one separator that is the same throughout the run (space or
+ * dash), e.g. {@code 4111 1111 1111 1111}. Parsed once per run so every digit is visited once.
+ */
+final class DigitGroups {
+
+  int count;
+  int[] starts = new int[8];
+  int[] ends = new int[8];
+  /** Where the run stops: the end of its last group. */
+  int end;
+
+  /**
+   * Parses the run starting at digit {@code from}; {@code separators} lists the characters that
+   * may join groups (the first one used fixes the separator for the rest of the run).
+   */
+  DigitGroups parse(String s, int from, String separators) {
+    count = 0;
+    int n = s.length();
+    int i = from;
+    char sep = 0;
+    while (true) {
+      int g = i;
+      while (i < n && CharClasses.isDigit(s.charAt(i))) {
+        i++;
+      }
+      add(g, i);
+      if (i + 1 < n && CharClasses.isDigit(s.charAt(i + 1))) {
+        char c = s.charAt(i);
+        if (sep == 0 && separators.indexOf(c) >= 0) {
+          sep = c;
+        }
+        if (sep != 0 && c == sep) {
+          i++;
+          continue;
+        }
+      }
+      break;
+    }
+    end = i;
+    return this;
+  }
+
+  int size(int g) {
+    return ends[g] - starts[g];
+  }
+
+  private void add(int start, int stop) {
+    if (count == starts.length) {
+      starts = java.util.Arrays.copyOf(starts, count * 2);
+      ends = java.util.Arrays.copyOf(ends, count * 2);
+    }
+    starts[count] = start;
+    ends[count] = stop;
+    count++;
+  }
+
+  /** True when the digit at {@code i} continues a number to its left ("3.1415...", "ID4111"). */
+  static boolean gluedLeft(String s, int i) {
+    if (i == 0) {
+      return false;
+    }
+    char p = s.charAt(i - 1);
+    if (CharClasses.isWordChar(p)) {
+      return true;
+    }
+    return i >= 2 && ".,/:".indexOf(p) >= 0 && CharClasses.isDigit(s.charAt(i - 2));
+  }
+
+  /** True when the text after {@code end} continues the number ("...1111abc", "...1111.5"). */
+  static boolean gluedRight(String s, int end) {
+    if (end >= s.length()) {
+      return false;
+    }
+    char c = s.charAt(end);
+    if (CharClasses.isWordChar(c)) {
+      return true;
+    }
+    return end + 1 < s.length() && ".,/".indexOf(c) >= 0 && CharClasses.isDigit(s.charAt(end + 1));
+  }
+}

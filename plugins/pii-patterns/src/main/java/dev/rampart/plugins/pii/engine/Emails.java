@@ -1,0 +1,70 @@
+package dev.rampart.plugins.pii.engine;
+
+import java.util.Set;
+
+/**
+ * E-mail addresses (RFC 5322 dot-atom local part, DNS host with an alphabetic TLD). Anchored on
+ * each '@' and expanded both ways within the RFC length limits, so the cost per '@' is bounded
+ * and a run like "a@a@a@..." stays linear.
+ */
+final class Emails implements EntityScanner {
+
+  private static final int MAX_LOCAL = 64;
+  private static final ContextWords CONTEXT =
+      new ContextWords("email", "e-mail", "mail", "contact", "address");
+
+  @Override
+  public Set<EntityType> types() {
+    return Set.of(EntityType.EMAIL);
+  }
+
+  @Override
+  public void scan(ScanContext ctx) {
+    String s = ctx.text();
+    if (!ctx.budget().charge(s.length())) {
+      return;
+    }
+    int lastEnd = 0;
+    for (int at = s.indexOf('@'); at >= 0; at = s.indexOf('@', at + 1)) {
+      if (at < lastEnd) {
+        continue;
+      }
+      int start = localStart(s, at, lastEnd);
+      int end = start < 0 ? -1 : Hosts.domainEnd(s, at + 1, false);
+      if (end < 0) {
+        continue;
+      }
+      double score = 0.9 + (CONTEXT.near(s, start, end, ctx.budget()) ? 0.1 : 0);
+      ctx.add(EntityType.EMAIL, start, end, score);
+      lastEnd = end;
+    }
+  }
+
+  private static boolean isAtext(char c) {
+    return CharClasses.isAlnum(c) || "!#$%&'*+/=?^_`{|}~.-".indexOf(c) >= 0;
+  }
+
+  /** Start of a valid local part ending at {@code at}, or -1. */
+  private static int localStart(String s, int at, int floor) {
+    int i = at;
+    while (i > floor && at - i <= MAX_LOCAL && isAtext(s.charAt(i - 1))) {
+      i--;
+    }
+    if (at - i > MAX_LOCAL || (i > 0 && CharClasses.isWordChar(s.charAt(i - 1)))) {
+      return -1;
+    }
+    // leading quotes and dots are far more often prose punctuation than part of the address
+    while (i < at && "'`.{|~=".indexOf(s.charAt(i)) >= 0) {
+      i++;
+    }
+    if (i == at || s.charAt(at - 1) == '.') {
+      return -1;
+    }
+    for (int k = i + 1; k < at; k++) {
+      if (s.charAt(k) == '.' && s.charAt(k - 1) == '.') {
+        return -1;
+      }
+    }
+    return i;
+  }
+}

@@ -1,0 +1,133 @@
+package dev.rampart.plugins.pii.engine;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * International bank account numbers: a country code from the IBAN registry, two check digits
+ * (02-98) and a BBAN whose total length is exactly the country's, written compact or in groups
+ * of four separated by single spaces; the ISO 7064 mod-97 check must give 1.
+ */
+final class Ibans implements EntityScanner {
+
+  /** IBAN lengths by country, from the SWIFT IBAN registry (plus French overseas territories). */
+  static final Map<String, Integer> LENGTHS = Map.ofEntries(
+      Map.entry("AD", 24), Map.entry("AE", 23), Map.entry("AL", 28), Map.entry("AT", 20),
+      Map.entry("AZ", 28), Map.entry("BA", 20), Map.entry("BE", 16), Map.entry("BG", 22),
+      Map.entry("BH", 22), Map.entry("BI", 27), Map.entry("BR", 29), Map.entry("BY", 28),
+      Map.entry("CH", 21), Map.entry("CR", 22), Map.entry("CY", 28), Map.entry("CZ", 24),
+      Map.entry("DE", 22), Map.entry("DJ", 27), Map.entry("DK", 18), Map.entry("DO", 28),
+      Map.entry("EE", 20), Map.entry("EG", 29), Map.entry("ES", 24), Map.entry("FI", 18),
+      Map.entry("FK", 18), Map.entry("FO", 18), Map.entry("FR", 27), Map.entry("GB", 22),
+      Map.entry("GE", 22), Map.entry("GI", 23), Map.entry("GL", 18), Map.entry("GR", 27),
+      Map.entry("GT", 28), Map.entry("HN", 28), Map.entry("HR", 21), Map.entry("HU", 28),
+      Map.entry("IE", 22), Map.entry("IL", 23), Map.entry("IQ", 23), Map.entry("IS", 26),
+      Map.entry("IT", 27), Map.entry("JO", 30), Map.entry("KW", 30), Map.entry("KZ", 20),
+      Map.entry("LB", 28), Map.entry("LC", 32), Map.entry("LI", 21), Map.entry("LT", 20),
+      Map.entry("LU", 20), Map.entry("LV", 21), Map.entry("LY", 25), Map.entry("MC", 27),
+      Map.entry("MD", 24), Map.entry("ME", 22), Map.entry("MK", 19), Map.entry("MN", 20),
+      Map.entry("MR", 27), Map.entry("MT", 31), Map.entry("MU", 30), Map.entry("NI", 28),
+      Map.entry("NL", 18), Map.entry("NO", 15), Map.entry("OM", 23), Map.entry("PK", 24),
+      Map.entry("PL", 28), Map.entry("PS", 29), Map.entry("PT", 25), Map.entry("QA", 29),
+      Map.entry("RO", 24), Map.entry("RS", 22), Map.entry("RU", 33), Map.entry("SA", 24),
+      Map.entry("SC", 31), Map.entry("SD", 18), Map.entry("SE", 24), Map.entry("SI", 19),
+      Map.entry("SK", 24), Map.entry("SM", 27), Map.entry("SO", 23), Map.entry("ST", 25),
+      Map.entry("SV", 28), Map.entry("TL", 23), Map.entry("TN", 24), Map.entry("TR", 26),
+      Map.entry("UA", 29), Map.entry("VA", 22), Map.entry("VG", 24), Map.entry("XK", 20),
+      Map.entry("YE", 30), Map.entry("GF", 27), Map.entry("GP", 27), Map.entry("MQ", 27),
+      Map.entry("RE", 27), Map.entry("PF", 27), Map.entry("TF", 27), Map.entry("YT", 27),
+      Map.entry("NC", 27), Map.entry("BL", 27), Map.entry("MF", 27), Map.entry("PM", 27),
+      Map.entry("WF", 27));
+
+  /** Lengths indexed by the two letters, so the scan does no hashing per position. */
+  private static final byte[] BY_CODE = new byte[26 * 26];
+  private static final ContextWords CONTEXT =
+      new ContextWords("iban", "account", "bank", "transfer", "sepa", "bic", "swift", "konto");
+
+  static {
+    LENGTHS.forEach((code, len) -> BY_CODE[(code.charAt(0) - 'A') * 26 + code.charAt(1) - 'A'] = len.byteValue());
+  }
+
+  @Override
+  public Set<EntityType> types() {
+    return Set.of(EntityType.IBAN);
+  }
+
+  @Override
+  public void scan(ScanContext ctx) {
+    String s = ctx.text();
+    int n = s.length();
+    if (!ctx.budget().charge(n)) {
+      return;
+    }
+    char[] buf = new char[34];
+    for (int i = 0; i + 15 <= n; i++) {
+      char a = s.charAt(i);
+      if (!CharClasses.isUpper(a) || (i > 0 && CharClasses.isWordChar(s.charAt(i - 1)))) {
+        continue;
+      }
+      char b = s.charAt(i + 1);
+      if (!CharClasses.isUpper(b) || !CharClasses.isDigit(s.charAt(i + 2)) || !CharClasses.isDigit(s.charAt(i + 3))) {
+        continue;
+      }
+      int len = BY_CODE[(a - 'A') * 26 + b - 'A'];
+      if (len == 0 || ctx.budget().exhausted()) {
+        continue;
+      }
+      ctx.budget().charge(len * 2L);
+      int end = read(s, i, len, buf, false);
+      if (end < 0) {
+        end = read(s, i, len, buf, true);
+      }
+      if (end < 0 || !isValid(buf, len)) {
+        continue;
+      }
+      ctx.add(EntityType.IBAN, i, end, 0.9 + (CONTEXT.near(s, i, end, ctx.budget()) ? 0.1 : 0));
+      i = end - 1;
+    }
+  }
+
+  /** Copies {@code len} IBAN characters starting at {@code from} into buf; returns the end or -1. */
+  private static int read(String s, int from, int len, char[] buf, boolean grouped) {
+    int n = s.length();
+    int i = from;
+    for (int k = 0; k < len; k++) {
+      if (grouped && k > 0 && k % 4 == 0) {
+        if (i >= n || s.charAt(i) != ' ') {
+          return -1;
+        }
+        i++;
+      }
+      if (i >= n) {
+        return -1;
+      }
+      char c = s.charAt(i);
+      if (CharClasses.isDigit(c) || CharClasses.isUpper(c)) {
+        buf[k] = c;
+      } else if (c >= 'a' && c <= 'z' && k >= 4) {
+        buf[k] = (char) (c - 32);
+      } else {
+        return -1;
+      }
+      i++;
+    }
+    boolean continues = i < n && (CharClasses.isWordChar(s.charAt(i))
+        || (grouped && s.charAt(i) == ' ' && i + 1 < n && CharClasses.isAlnum(s.charAt(i + 1)) && len % 4 == 0
+            && i + 4 < n && CharClasses.isAlnum(s.charAt(i + 4)) && CharClasses.isAlnum(s.charAt(i + 3))
+            && CharClasses.isAlnum(s.charAt(i + 2))));
+    return continues ? -1 : i;
+  }
+
+  static boolean isValid(char[] iban, int len) {
+    int check = (iban[2] - '0') * 10 + (iban[3] - '0');
+    if (check < 2 || check > 98) {
+      return false;
+    }
+    int r = 0;
+    for (int k = 0; k < len; k++) {
+      char c = iban[(k + 4) % len];
+      r = CharClasses.isDigit(c) ? (r * 10 + c - '0') % 97 : (r * 100 + c - 'A' + 10) % 97;
+    }
+    return r == 1;
+  }
+}

@@ -1,0 +1,246 @@
+package dev.rampart.plugins.pii.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The phrases of prompt-injection attempts. Each phrase starts with a trigger word (or a
+ * delimiter character); one pass finds trigger words by packing each word into a number and
+ * looking it up, and only at a trigger does a small regex run, anchored and confined to a short
+ * window. Every regex has bounded quantifiers, so the cost per trigger is a constant and the
+ * whole search is linear.
+ */
+final class InjectionPhrases {
+
+  /** The kinds of attempt; a text that shows several kinds is more likely an attack. */
+  enum Kind { OVERRIDE, ROLE_PLAY, EXTRACTION, DELIMITER, ENCODED }
+
+  /** One phrase found, in the offsets of the text searched. */
+  record Hit(int start, int end, Kind kind, double score) {}
+
+  private record Phrase(Kind kind, double score, Pattern pattern, Predicate<String> accept) {}
+
+  /** No phrase is longer than this, so no regex looks further. */
+  private static final int WINDOW = 160;
+  private static final String S = "\\s{1,3}";
+  private static final String TARGETS = "(?:instructions?|rules|guidelines|directions|directives|prompts?|commands"
+      + "|constraints|restrictions|guardrails|policies|programming|guidance|orders)\\b";
+  private static final Set<String> OVERRIDE_FILLERS = Set.of(
+      "all", "any", "every", "of", "the", "these", "those", "this", "my", "our", "your", "previous", "prior",
+      "above", "earlier", "preceding", "former", "original", "initial", "existing", "system", "safety", "old",
+      "foregoing", "given", "current", "programmed", "default", "and", "other", "ethical", "content", "developer",
+      "openai", "security", "before");
+  private static final Set<String> OVERRIDE_QUALIFIERS = Set.of(
+      "all", "every", "your", "previous", "prior", "above", "earlier", "preceding", "former", "original",
+      "initial", "system", "safety", "foregoing", "programmed", "default", "ethical", "content", "security");
+  private static final Set<String> EXTRACTION_MARKERS = Set.of(
+      "system", "initial", "original", "hidden", "secret", "confidential", "internal", "your", "above",
+      "verbatim", "pre-prompt", "preprompt", "first");
+
+  private final long[] triggerKeys;
+  private final Phrase[][] phrasesByTrigger;
+  private final Phrase[] delimiterPhrases;
+
+  InjectionPhrases() {
+    TreeMap<Long, List<Phrase>> byTrigger = new TreeMap<>();
+    Phrase override = phrase(Kind.OVERRIDE, 0.85,
+        "(?:ignore|disregard|forget|bypass|override|discard|abandon|skip|neglect)" + S
+            + "((?:[a-z']{1,15}" + S + "){1,5}?)" + TARGETS,
+        InjectionPhrases::overrideWordsOk);
+    Phrase overrideEverything = phrase(Kind.OVERRIDE, 0.8,
+        "(?:ignore|disregard|forget)" + S + "(?:all" + S + ")?(?:everything|anything)" + S
+            + "(?:above|before|prior|previously|(?:you|i)" + S + "(?:were|was|have\\s{1,3}been)" + S + "(?:told|said|given))",
+        null);
+    Phrase doNotFollow = phrase(Kind.OVERRIDE, 0.75,
+        "(?:do" + S + "not|don't|stop)" + S + "(?:follow(?:ing)?|obey(?:ing)?)" + S
+            + "(?:your|the|any)" + S + "(?:previous|prior|original|system|above)?\\s{0,3}" + TARGETS,
+        null);
+    for (String verb : List.of("ignore", "disregard", "forget", "bypass", "override", "discard", "abandon", "skip", "neglect")) {
+      add(byTrigger, verb, override);
+    }
+    for (String verb : List.of("ignore", "disregard", "forget")) {
+      add(byTrigger, verb, overrideEverything);
+    }
+    add(byTrigger, "do", doNotFollow);
+    add(byTrigger, "don", doNotFollow);
+    add(byTrigger, "stop", doNotFollow);
+
+    add(byTrigger, "you", phrase(Kind.ROLE_PLAY, 0.85,
+        "you" + S + "are" + S + "now" + S + "(?:(?:a|an|the|in|my|called|named|known|as|going" + S + "to" + S + "be)" + S + "){0,3}"
+            + "(?:dan|jailbroken|unrestricted|unfiltered|uncensored|unchained|evil|freed?\\b|developer" + S
+            + "mode|god" + S + "mode|stan|dude|aim|no" + S + "longer)", null));
+    add(byTrigger, "you", phrase(Kind.ROLE_PLAY, 0.8,
+        "you(?:" + S + "are|'re)" + S + "(?:no" + S + "longer|not)" + S + "(?:bound|restricted|limited|constrained)" + S + "by",
+        null));
+    add(byTrigger, "you", phrase(Kind.ROLE_PLAY, 0.55,
+        "you" + S + "(?:have|has)" + S + "no" + S + "(?:more" + S + ")?(?:ethical" + S + ")?"
+            + "(?:restrictions|limitations|filters|guidelines|boundaries|morals|ethics)", null));
+    add(byTrigger, "pretend", phrase(Kind.ROLE_PLAY, 0.85,
+        "pretend" + S + "(?:that" + S + ")?(?:you" + S + "(?:are|have|were|can)|you're|to" + S + "be)\\b[^.!?\\n]{0,80}?\\b"
+            + "(?:no|without|free" + S + "of|zero|none" + S + "of" + S + "the)" + S + "(?:[a-z]{1,12}" + S + ")?"
+            + "(?:restrictions|limits|limitations|rules|filters|guidelines|constraints|censorship|boundaries|ethics|morals|policies)",
+        null));
+    Phrase enableMode = phrase(Kind.ROLE_PLAY, 0.55,
+        "(?:enable|enter|activate|switch" + S + "(?:on|to|into)|turn" + S + "on|unlock|engage)" + S + "(?:the" + S + "|your" + S + ")?"
+            + "(?:developer|dev|god|jailbreak|dan|unrestricted)" + S + "mode", null);
+    for (String verb : List.of("enable", "enter", "activate", "switch", "turn", "unlock", "engage")) {
+      add(byTrigger, verb, enableMode);
+    }
+    add(byTrigger, "developer", phrase(Kind.ROLE_PLAY, 0.7,
+        "developer" + S + "mode" + S + "(?:enabled|activated|is" + S + "(?:now" + S + ")?(?:on|enabled|active))", null));
+    add(byTrigger, "with", phrase(Kind.ROLE_PLAY, 0.7, "with" + S + "developer" + S + "mode" + S + "enabled", null));
+    add(byTrigger, "act", phrase(Kind.ROLE_PLAY, 0.8,
+        "act" + S + "as" + S + "(?:(?:an?|my)" + S + ")?(?:dan|unrestricted|unfiltered|uncensored|jailbroken|evil|amoral)\\b"
+            + "|act" + S + "as" + S + "if" + S + "you" + S + "(?:have|had)" + S + "no" + S
+            + "(?:restrictions|rules|limits|filters|guidelines)", null));
+    add(byTrigger, "do", phrase(Kind.ROLE_PLAY, 0.85, "do" + S + "anything" + S + "now\\b", null));
+    add(byTrigger, "jailbreak", phrase(Kind.ROLE_PLAY, 0.7, "jailbreak" + S + "(?:mode|prompt)", null));
+    Phrase fromNow = phrase(Kind.ROLE_PLAY, 0.75,
+        "(?:from" + S + "now" + S + "on|starting" + S + "now),?" + S + "you" + S + "(?:are|will|must|shall)" + S + "(?:be" + S + ")?"
+            + "(?:dan|unrestricted|unfiltered|no" + S + "longer|ignore|answer" + S + "without|respond" + S + "without)", null);
+    add(byTrigger, "from", fromNow);
+    add(byTrigger, "starting", fromNow);
+
+    Phrase reveal = phrase(Kind.EXTRACTION, 0.85,
+        "(?:repeat|reveal|print|show|output|display|dump|leak|expose|give|tell|write|share|disclose|recite|copy|paste|spell)"
+            + S + "(?:(?:out|back|me|us)" + S + "){0,2}"
+            + "((?:(?:all|of|the|your|its|full|entire|complete|original|initial|hidden|secret|exact|verbatim|whole|first"
+            + "|system|above|previous|confidential|internal)" + S + "){1,5})"
+            + "(?:prompt|message|instructions|rules|directives|configuration|pre-?prompt)\\b",
+        InjectionPhrases::extractionWordsOk);
+    for (String verb : List.of("repeat", "reveal", "print", "show", "output", "display", "dump", "leak", "expose", "give",
+        "tell", "write", "share", "disclose", "recite", "copy", "paste", "spell")) {
+      add(byTrigger, verb, reveal);
+    }
+    add(byTrigger, "what", phrase(Kind.EXTRACTION, 0.85,
+        "what" + S + "(?:were|are|is|was)" + S + "your" + S
+            + "(?:(?:initial|original|system|hidden|exact|first|secret|real|full|starting)" + S + "){1,2}"
+            + "(?:instructions|prompt|rules|directives|guidelines|message)", null));
+    Phrase above = phrase(Kind.EXTRACTION, 0.75,
+        "(?:repeat|print|output|copy)" + S + "(?:the" + S + ")?(?:text|words|everything|all)" + S
+            + "(?:above|before" + S + "this|preceding)", null);
+    for (String verb : List.of("repeat", "print", "output", "copy")) {
+      add(byTrigger, verb, above);
+    }
+
+    triggerKeys = new long[byTrigger.size()];
+    phrasesByTrigger = new Phrase[byTrigger.size()][];
+    int k = 0;
+    for (var e : byTrigger.entrySet()) {
+      triggerKeys[k] = e.getKey();
+      phrasesByTrigger[k++] = e.getValue().toArray(Phrase[]::new);
+    }
+    delimiterPhrases = new Phrase[] {
+      phrase(Kind.DELIMITER, 0.75, "<\\|im_start\\|>\\s{0,3}(?:system|assistant)|<\\|(?:im_end|endoftext|system|start_header_id)\\|>", null),
+      phrase(Kind.DELIMITER, 0.6, "</\\s{0,2}(?:system|sys|instructions?|system_prompt)\\s{0,2}>", null),
+      phrase(Kind.DELIMITER, 0.5, "<\\s{0,2}(?:system|system_prompt)\\s{0,2}>", null),
+      phrase(Kind.DELIMITER, 0.65, "\\[/?inst\\]|<</?sys>>", null),
+      phrase(Kind.DELIMITER, 0.5, "#{2,6}\\s{0,3}(?:system|instruction|instructions|new" + S + "instructions|admin)\\s{0,3}:", null),
+    };
+  }
+
+  private static Phrase phrase(Kind kind, double score, String regex, Predicate<String> accept) {
+    return new Phrase(kind, score, Pattern.compile(regex, Pattern.CASE_INSENSITIVE), accept);
+  }
+
+  private static void add(TreeMap<Long, List<Phrase>> map, String trigger, Phrase phrase) {
+    map.computeIfAbsent(pack(trigger, 0, trigger.length()), k -> new ArrayList<>()).add(phrase);
+  }
+
+  /** A word of up to 12 ASCII letters as a number (base 27), case folded; -1 if it cannot be. */
+  private static long pack(CharSequence s, int from, int to) {
+    if (to - from > 12) {
+      return -1;
+    }
+    long key = 0;
+    for (int i = from; i < to; i++) {
+      key = key * 27 + ((s.charAt(i) | 0x20) - 'a' + 1);
+    }
+    return key;
+  }
+
+  private static boolean overrideWordsOk(String middle) {
+    boolean qualified = false;
+    for (String w : middle.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
+      if (!OVERRIDE_FILLERS.contains(w)) {
+        return false;
+      }
+      qualified |= OVERRIDE_QUALIFIERS.contains(w);
+    }
+    return qualified;
+  }
+
+  private static boolean extractionWordsOk(String middle) {
+    for (String w : middle.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
+      if (EXTRACTION_MARKERS.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Every phrase in {@code text}; charges the work to {@code budget}. */
+  List<Hit> find(CharSequence text, ScanBudget budget) {
+    List<Hit> hits = new ArrayList<>();
+    int n = text.length();
+    budget.charge(n);
+    int i = 0;
+    while (i < n && !budget.exhausted()) {
+      char c = text.charAt(i);
+      if (isAsciiLetter(c)) {
+        int end = i + 1;
+        while (end < n && isAsciiLetter(text.charAt(end))) {
+          end++;
+        }
+        boolean wordStart = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
+        int at = wordStart && end - i >= 2 ? Arrays.binarySearch(triggerKeys, pack(text, i, end)) : -1;
+        if (at >= 0) {
+          tryPhrases(text, i, phrasesByTrigger[at], hits, budget);
+        }
+        i = end;
+      } else {
+        if (mayOpenDelimiter(text, i)) {
+          tryPhrases(text, i, delimiterPhrases, hits, budget);
+        }
+        i++;
+      }
+    }
+    return hits;
+  }
+
+  /** A cheap look at the next char, so lone '<', '[' and '#' do not run the delimiter regexes. */
+  private static boolean mayOpenDelimiter(CharSequence text, int i) {
+    char c = text.charAt(i);
+    if (i + 1 >= text.length() || (c != '<' && c != '[' && c != '#')) {
+      return false;
+    }
+    char next = (char) (text.charAt(i + 1) | 0x20);
+    return switch (c) {
+      case '<' -> next == '|' || next == '/' || next == 's' || next == '<' || next == ' ';
+      case '[' -> next == 'i' || next == '/';
+      default -> next == '#';
+    };
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static void tryPhrases(CharSequence text, int at, Phrase[] phrases, List<Hit> hits, ScanBudget budget) {
+    int limit = Math.min(text.length(), at + WINDOW);
+    for (Phrase p : phrases) {
+      budget.charge(limit - at);
+      Matcher m = p.pattern().matcher(text).region(at, limit);
+      if (m.lookingAt() && (p.accept() == null || p.accept().test(m.group(1)))) {
+        hits.add(new Hit(at, m.end(), p.kind(), p.score()));
+      }
+    }
+  }
+}

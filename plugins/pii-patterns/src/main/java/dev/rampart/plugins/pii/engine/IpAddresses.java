@@ -1,0 +1,166 @@
+package dev.rampart.plugins.pii.engine;
+
+import java.util.Set;
+
+/**
+ * IPv4 (dotted quad, each octet 0-255, no leading zeros) and IPv6 (eight groups, or fewer with
+ * one {@code ::}, optionally ending in a dotted quad), both reported as {@link
+ * EntityType#IP_ADDRESS}. The scanner walks maximal runs of {@code [0-9A-Fa-f:.]} once each, so a
+ * version string such as {@code 10.0.0.1.2} is rejected as a whole rather than matched in part.
+ */
+final class IpAddresses implements EntityScanner {
+
+  /** Longest textual IPv6 form (with an embedded IPv4 tail). */
+  private static final int MAX_IPV6 = 45;
+  private static final ContextWords CONTEXT = new ContextWords("ip", "ipv4", "ipv6", "address", "host", "server", "client");
+  private static final ContextWords VERSION = new ContextWords("version", "ver", "release", "build", "v");
+
+  @Override
+  public Set<EntityType> types() {
+    return Set.of(EntityType.IP_ADDRESS);
+  }
+
+  @Override
+  public void scan(ScanContext ctx) {
+    String s = ctx.text();
+    int n = s.length();
+    if (!ctx.budget().charge(n)) {
+      return;
+    }
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (!isRunChar(c)) {
+        i++;
+        continue;
+      }
+      int runEnd = i;
+      while (runEnd < n && isRunChar(s.charAt(runEnd))) {
+        runEnd++;
+      }
+      if (c != '.' && (i == 0 || !CharClasses.isWordChar(s.charAt(i - 1)))
+          && (runEnd == n || !CharClasses.isWordChar(s.charAt(runEnd)))) {
+        examine(ctx, s, i, runEnd);
+      }
+      i = runEnd;
+    }
+  }
+
+  private static void examine(ScanContext ctx, String s, int start, int runEnd) {
+    int end = runEnd;
+    while (end > start && (s.charAt(end - 1) == '.'
+        || (s.charAt(end - 1) == ':' && (end - 2 < start || s.charAt(end - 2) != ':')))) {
+      end--;
+    }
+    if (end - start < 2) {
+      return;
+    }
+    if (end - start <= MAX_IPV6 && isIpv6(s, start, end)) {
+      boolean context = CONTEXT.near(s, start, end, ctx.budget());
+      boolean full = true;
+      for (int k = start + 1; k < end; k++) {
+        full &= !(s.charAt(k) == ':' && s.charAt(k - 1) == ':');
+      }
+      ctx.add(EntityType.IP_ADDRESS, start, end, (full ? 0.85 : 0.75) + (context ? 0.1 : 0));
+      return;
+    }
+    int v4 = ipv4End(s, start);
+    if (v4 > 0 && (v4 == end || (s.charAt(v4) == ':' && v4 + 1 < end && CharClasses.isDigit(s.charAt(v4 + 1))))) {
+      boolean context = CONTEXT.near(s, start, v4, ctx.budget());
+      // dotted quads also number software versions; say so in the score when the text does
+      double score = VERSION.near(s, start, v4, ctx.budget()) && !context ? 0.4 : 0.8 + (context ? 0.1 : 0);
+      ctx.add(EntityType.IP_ADDRESS, start, v4, score);
+    }
+  }
+
+  private static boolean isRunChar(char c) {
+    return CharClasses.isHex(c) || c == ':' || c == '.';
+  }
+
+  /** End of a dotted quad starting at {@code from} (what follows is not checked), or -1. */
+  static int ipv4End(String s, int from) {
+    int i = from;
+    for (int octet = 0; octet < 4; octet++) {
+      if (octet > 0) {
+        if (i >= s.length() || s.charAt(i) != '.') {
+          return -1;
+        }
+        i++;
+      }
+      int digitsStart = i;
+      int value = 0;
+      while (i < s.length() && i - digitsStart < 3 && CharClasses.isDigit(s.charAt(i))) {
+        value = value * 10 + s.charAt(i) - '0';
+        i++;
+      }
+      int len = i - digitsStart;
+      if (len == 0 || value > 255 || (len > 1 && s.charAt(digitsStart) == '0')) {
+        return -1;
+      }
+    }
+    return i;
+  }
+
+  /**
+   * End of an IPv6 address starting at {@code from}, taking the longest run of address
+   * characters (at most 45), or -1 if that run is not an address.
+   */
+  static int ipv6End(String s, int from) {
+    int end = from;
+    while (end < s.length() && end - from <= MAX_IPV6 && isRunChar(s.charAt(end))) {
+      end++;
+    }
+    return end - from <= MAX_IPV6 && isIpv6(s, from, end) ? end : -1;
+  }
+
+  static boolean isIpv6(String s, int a, int b) {
+    if (b - a < 3) {
+      return false;
+    }
+    int groups = 0;
+    boolean compressed = false;
+    int i = a;
+    if (s.charAt(a) == ':') {
+      if (s.charAt(a + 1) != ':') {
+        return false;
+      }
+      compressed = true;
+      i = a + 2;
+    }
+    while (i < b) {
+      int g = i;
+      while (i < b && CharClasses.isHex(s.charAt(i)) && i - g < 5) {
+        i++;
+      }
+      if (i < b && s.charAt(i) == '.') {
+        if (ipv4End(s, g) != b) {
+          return false;
+        }
+        groups += 2;
+        break;
+      }
+      int len = i - g;
+      if (len == 0 || len > 4) {
+        return false;
+      }
+      groups++;
+      if (i == b) {
+        break;
+      }
+      if (s.charAt(i) != ':') {
+        return false;
+      }
+      i++;
+      if (i < b && s.charAt(i) == ':') {
+        if (compressed) {
+          return false;
+        }
+        compressed = true;
+        i++;
+      } else if (i == b) {
+        return false;
+      }
+    }
+    return compressed ? groups >= 1 && groups <= 7 : groups == 8;
+  }
+}

@@ -1,0 +1,202 @@
+package dev.rampart.plugins.pii.engine;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Telephone numbers, validated against Google's libphonenumber metadata. A hand-written pass
+ * cuts the text into short candidates (a '+', '(' or digit, then at most 15 digits with single
+ * separators), and only those are handed to {@link PhoneNumberUtil#parse} and
+ * {@link PhoneNumberUtil#isValidNumber}: the library
+ * never sees a long run, so its cost per candidate is bounded and the scan stays linear.
+ *
+ * <p>International numbers ({@code +44 20 7946 0958}, {@code 0044 ...}) validate in any region.
+ * National numbers validate in the default region, or — when they start with a trunk prefix 0 —
+ * in the other configured regions, at a lower score. A bare run of digits with no separator is
+ * reported only next to a word such as "phone" or "tel": bare runs are usually identifiers.
+ */
+final class PhoneNumbers implements EntityScanner {
+
+  private static final int MAX_DIGITS = 15;
+  private static final int MAX_CHARS = 32;
+  /** Budget charge per library call: it parses, then matches the number against its metadata. */
+  private static final int LIBRARY_COST = 400;
+  private static final PhoneNumberUtil LIBRARY = PhoneNumberUtil.getInstance();
+  private static final ContextWords CONTEXT = new ContextWords(
+      "phone", "phones", "tel", "telephone", "mobile", "cell", "call", "fax", "whatsapp", "sms",
+      "text", "ph", "mob", "landline", "contact", "dial");
+
+  /** Labels of other numeric identifiers: near one of them, a phone-shaped number is likely that. */
+  private static final ContextWords OTHER_IDENTIFIERS = new ContextWords(
+      "nhs", "ssn", "social security", "iban", "account", "order", "invoice", "card", "ref", "reference",
+      "tracking", "isbn", "serial", "patient", "id");
+
+  private final String defaultRegion;
+  private final List<String> otherRegions;
+
+  PhoneNumbers(String defaultRegion, List<String> otherRegions) {
+    this.defaultRegion = defaultRegion;
+    this.otherRegions = List.copyOf(otherRegions);
+  }
+
+  @Override
+  public Set<EntityType> types() {
+    return Set.of(EntityType.PHONE_NUMBER);
+  }
+
+  @Override
+  public void scan(ScanContext ctx) {
+    String s = ctx.text();
+    int n = s.length();
+    if (!ctx.budget().charge(n)) {
+      return;
+    }
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      boolean opens = c == '+' || c == '(';
+      if (!(CharClasses.isDigit(c) || (opens && i + 1 < n && CharClasses.isDigit(s.charAt(i + 1))))
+          || DigitGroups.gluedLeft(s, i)
+          || (opens && i > 0 && CharClasses.isWordChar(s.charAt(i - 1)))) {
+        i++;
+        continue;
+      }
+      int end = candidateEnd(s, i);
+      if (end > 0 && !ctx.budget().exhausted()) {
+        examine(ctx, s, i, end);
+        i = Math.max(end, i + 1);
+      } else {
+        i = skipRun(s, i);
+      }
+    }
+  }
+
+  /** End of a phone-shaped candidate starting at {@code from}, or -1 (too long, too short, glued). */
+  private static int candidateEnd(String s, int from) {
+    int n = s.length();
+    int i = from + (s.charAt(from) == '+' ? 1 : 0);
+    int digits = 0;
+    int lastDigitEnd = -1;
+    char prev = 0;
+    while (i < n && i - from <= MAX_CHARS) {
+      char c = s.charAt(i);
+      if (CharClasses.isDigit(c)) {
+        digits++;
+        lastDigitEnd = i + 1;
+      } else if (isSeparator(c)) {
+        boolean parenPair = c == '(' || c == ')' || prev == '(' || prev == ')';
+        if (isSeparator(prev) && !parenPair) {
+          break;
+        }
+      } else {
+        break;
+      }
+      prev = c;
+      i++;
+    }
+    if (digits > MAX_DIGITS || i - from > MAX_CHARS || digits < 7 || DigitGroups.gluedRight(s, lastDigitEnd)) {
+      return -1;
+    }
+    // a closing parenthesis right after the last digit belongs to the number only if one opened
+    return lastDigitEnd;
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/' || c == '\u00a0';
+  }
+
+  private static int skipRun(String s, int i) {
+    int k = i + 1;
+    while (k < s.length() && (CharClasses.isDigit(s.charAt(k)) || isSeparator(s.charAt(k)) || s.charAt(k) == '+')) {
+      k++;
+    }
+    return k;
+  }
+
+  private void examine(ScanContext ctx, String s, int start, int end) {
+    String candidate = s.substring(start, end);
+    if (looksLikeDateOrAddress(candidate)) {
+      return;
+    }
+    boolean international = candidate.startsWith("+") || candidate.startsWith("00");
+    boolean bare = isBareDigits(candidate);
+    boolean context = CONTEXT.near(s, start, end, ctx.budget());
+    if (bare && !international && !context) {
+      return;
+    }
+    int[] span = validSpan(ctx, candidate, defaultRegion);
+    double score = international ? 0.8 : 0.65;
+    if (span == null && candidate.charAt(0) == '0') {
+      for (String region : otherRegions) {
+        span = validSpan(ctx, candidate, region);
+        if (span != null) {
+          score = international ? 0.8 : 0.55;
+          break;
+        }
+      }
+    }
+    if (span != null) {
+      if (context) {
+        score += 0.2;
+      } else if (OTHER_IDENTIFIERS.near(s, start, end, ctx.budget())) {
+        score -= 0.3; // "NHS number 304 352 0565" has a phone's shape but says what it is
+      }
+      ctx.add(EntityType.PHONE_NUMBER, start + span[0], start + span[1], score);
+    }
+  }
+
+  /**
+   * The span of the candidate when it is a valid number in {@code region}, or null. The
+   * candidate is already cut to a number's shape, so parse + isValidNumber replaces findNumbers,
+   * whose own text-matching regex was most of the cost.
+   */
+  private static int[] validSpan(ScanContext ctx, String candidate, String region) {
+    ctx.budget().charge(LIBRARY_COST);
+    try {
+      PhoneNumber number = LIBRARY.parse(candidate, region);
+      return LIBRARY.isValidNumber(number) ? new int[] {0, candidate.length()} : null;
+    } catch (NumberParseException notANumber) {
+      return null;
+    }
+  }
+
+  private static boolean isBareDigits(String candidate) {
+    for (int i = 0; i < candidate.length(); i++) {
+      if (!CharClasses.isDigit(candidate.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Dates (2024-01-15, 15/01/2024, 15.01.2024) and dotted quads are not phone numbers. */
+  private static boolean looksLikeDateOrAddress(String c) {
+    int groups = 1;
+    int maxGroup = 0;
+    int current = 0;
+    char sep = 0;
+    boolean mixed = false;
+    for (int i = 0; i < c.length(); i++) {
+      char ch = c.charAt(i);
+      if (CharClasses.isDigit(ch)) {
+        current++;
+        maxGroup = Math.max(maxGroup, current);
+      } else {
+        if (sep != 0 && ch != sep) {
+          mixed = true;
+        }
+        sep = ch;
+        groups++;
+        current = 0;
+      }
+    }
+    boolean dateSeparator = sep == '/' || sep == '.' || sep == '-';
+    if (!mixed && dateSeparator && groups == 3 && c.length() <= 10 && maxGroup <= 4) {
+      return true;
+    }
+    return !mixed && sep == '.' && groups == 4 && maxGroup <= 3;
+  }
+}

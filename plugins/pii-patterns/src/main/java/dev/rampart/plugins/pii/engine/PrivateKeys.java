@@ -1,0 +1,81 @@
+package dev.rampart.plugins.pii.engine;
+
+import java.util.Set;
+
+/**
+ * PEM private keys: {@code -----BEGIN [RSA |EC |DSA |OPENSSH |ENCRYPTED ]PRIVATE KEY-----} through
+ * the matching END line. A block whose END is missing (a pasted, truncated key) is reported from
+ * its BEGIN line through the base64 body that follows, at a lower score.
+ */
+final class PrivateKeys implements EntityScanner {
+
+  private static final String BEGIN = "-----BEGIN ";
+  private static final String END = "-----END ";
+  private static final String LABEL_TAIL = "PRIVATE KEY-----";
+  private static final int MAX_LABEL = 40;
+  private static final int MAX_BODY = 64 * 1024;
+
+  @Override
+  public Set<EntityType> types() {
+    return Set.of(EntityType.PRIVATE_KEY);
+  }
+
+  @Override
+  public void scan(ScanContext ctx) {
+    String s = ctx.text();
+    if (!ctx.budget().charge(s.length())) {
+      return;
+    }
+    // where the next END marker is, searched for once and reused, so many BEGINs without an
+    // END cannot make the scan quadratic
+    int nextEnd = -2;
+    for (int b = s.indexOf(BEGIN); b >= 0; b = s.indexOf(BEGIN, b + 1)) {
+      int headerEnd = labelEnd(s, b + BEGIN.length());
+      if (headerEnd < 0) {
+        continue;
+      }
+      if (nextEnd != -1 && nextEnd < headerEnd) {
+        nextEnd = s.indexOf(END, headerEnd);
+      }
+      int footerEnd = nextEnd < 0 ? -1 : labelEnd(s, nextEnd + END.length());
+      if (footerEnd > 0 && nextEnd - headerEnd <= MAX_BODY) {
+        ctx.add(EntityType.PRIVATE_KEY, b, footerEnd, 0.95);
+        b = footerEnd - 1;
+      } else {
+        int bodyEnd = bodyEnd(s, headerEnd);
+        ctx.add(EntityType.PRIVATE_KEY, b, bodyEnd, bodyEnd - headerEnd > 64 ? 0.85 : 0.7);
+        b = bodyEnd - 1;
+      }
+    }
+  }
+
+  /** End of "[WORDS ]PRIVATE KEY-----" starting at {@code from}, or -1. */
+  private static int labelEnd(String s, int from) {
+    int limit = Math.min(s.length(), from + MAX_LABEL + LABEL_TAIL.length());
+    for (int k = from; k < limit; k++) {
+      char c = s.charAt(k);
+      if (c == 'P' && s.startsWith(LABEL_TAIL, k)) {
+        return k + LABEL_TAIL.length();
+      }
+      if (!(CharClasses.isUpper(c) || c == ' ' || CharClasses.isDigit(c))) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  private static int bodyEnd(String s, int from) {
+    int k = from;
+    int last = from;
+    while (k < s.length() && k - from < MAX_BODY) {
+      char c = s.charAt(k);
+      if (CharClasses.isBase64(c) || c == '=') {
+        last = k + 1;
+      } else if (c != '\n' && c != '\r' && c != ' ' && c != ':' && c != '-' && c != ',') {
+        break;
+      }
+      k++;
+    }
+    return last;
+  }
+}

@@ -1,0 +1,52 @@
+package dev.rampart.plugins.pii.engine;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Prompt-injection attempts: instruction overrides, role-play jailbreaks, system-prompt
+ * extraction, fake chat-template delimiters, and any of these hidden in base64. The text is
+ * first folded ({@link NormalizedText}) so homoglyphs, zero-width characters and fullwidth forms
+ * do not hide a phrase; findings are reported in the original text's offsets.
+ *
+ * <p>Score: each phrase has a base score for its kind; it rises by 0.1 for every other kind of
+ * attempt present in the same text (attacks combine techniques, ordinary text rarely does),
+ * and by 0.1 when the phrase itself was obfuscated (nobody hides an innocent sentence).
+ */
+final class PromptInjection implements EntityScanner {
+
+  private final InjectionPhrases phrases = new InjectionPhrases();
+  private final EncodedPayloads encoded = new EncodedPayloads(phrases);
+
+  @Override
+  public Set<EntityType> types() {
+    return Set.of(EntityType.PROMPT_INJECTION);
+  }
+
+  @Override
+  public void scan(ScanContext ctx) {
+    String s = ctx.text();
+    if (!ctx.budget().charge(s.length())) {
+      return;
+    }
+    NormalizedText folded = NormalizedText.of(s);
+    List<InjectionPhrases.Hit> surface = phrases.find(folded.text(), ctx.budget());
+    List<InjectionPhrases.Hit> hidden = encoded.find(s, ctx.budget());
+    if (surface.isEmpty() && hidden.isEmpty()) {
+      return;
+    }
+    EnumSet<InjectionPhrases.Kind> kinds = EnumSet.noneOf(InjectionPhrases.Kind.class);
+    surface.forEach(h -> kinds.add(h.kind()));
+    hidden.forEach(h -> kinds.add(h.kind()));
+    for (InjectionPhrases.Hit h : surface) {
+      int start = folded.originalStart(h.start());
+      int end = folded.originalEnd(h.end());
+      double score = h.score() + 0.1 * (kinds.size() - 1) + (folded.obfuscatedBetween(start, end) ? 0.1 : 0);
+      ctx.add(EntityType.PROMPT_INJECTION, start, end, score);
+    }
+    for (InjectionPhrases.Hit h : hidden) {
+      ctx.add(EntityType.PROMPT_INJECTION, h.start(), h.end(), h.score() + 0.1 * (kinds.size() - 1));
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.rampart.plugins.pii.engine;
+
+import dev.rampart.contracts.guard.Finding;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The state of one scan: the text, its budget and the candidates found so far. One per call. */
+final class ScanContext {
+
+  private final String text;
+  private final ScanBudget budget;
+  private final String detectorId;
+  private final List<Finding> candidates = new ArrayList<>();
+
+  ScanContext(String text, ScanBudget budget, String detectorId) {
+    this.text = text;
+    this.budget = budget;
+    this.detectorId = detectorId;
+  }
+
+  String text() {
+    return text;
+  }
+
+  ScanBudget budget() {
+    return budget;
+  }
+
+  /** Records a candidate; the score is clamped to 1 so context boosts can simply add. */
+  void add(EntityType type, int start, int end, double score) {
+    candidates.add(new Finding(type.name(), start, end, Math.min(1.0, score), detectorId));
+  }
+
+  List<Finding> candidates() {
+    return candidates;
+  }
+}

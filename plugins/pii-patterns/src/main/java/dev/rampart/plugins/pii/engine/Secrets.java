@@ -1,0 +1,141 @@
+package dev.rampart.plugins.pii.engine;
+
+import java.util.Set;
+
+/**
+ * Credentials recognisable by their prefix: AWS access key ids ({@code AKIA}/{@code ASIA} and the
+ * other IAM id prefixes, then 16 upper-case letters or digits), GitHub tokens ({@code ghp_},
+ * {@code gho_}, {@code ghu_}, {@code ghs_}, {@code ghr_} then 36 characters; fine-grained
+ * {@code github_pat_}), Slack tokens ({@code xoxb-}, {@code xoxp-}, {@code xoxa-}, {@code xoxr-},
+ * {@code xoxs-}, {@code xapp-}) and JSON Web Tokens (see {@link JsonWebTokens}). One pass over the
+ * text's token-shaped runs; each run is looked at once, at its start.
+ */
+final class Secrets implements EntityScanner {
+
+  private static final String[] AWS_PREFIXES = {"AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "APKA", "ABIA", "ACCA"};
+  private static final String[] GITHUB_PREFIXES = {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"};
+  private static final String[] SLACK_PREFIXES = {"xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xapp-"};
+
+  @Override
+  public Set<EntityType> types() {
+    return Set.of(EntityType.AWS_ACCESS_KEY, EntityType.GITHUB_TOKEN, EntityType.SLACK_TOKEN, EntityType.JWT);
+  }
+
+  @Override
+  public void scan(ScanContext ctx) {
+    String s = ctx.text();
+    int n = s.length();
+    if (!ctx.budget().charge(n)) {
+      return;
+    }
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (!isTokenChar(c)) {
+        i++;
+        continue;
+      }
+      boolean atBoundary = i == 0 || !CharClasses.isWordChar(s.charAt(i - 1));
+      int end = atBoundary ? examine(ctx, s, i) : -1;
+      int next = Math.max(end, i + 1);
+      // skip the rest of this run: a token never starts in the middle of a word
+      while (next < n && CharClasses.isWordChar(s.charAt(next))) {
+        next++;
+      }
+      i = next;
+    }
+  }
+
+  private static boolean isTokenChar(char c) {
+    return c == 'A' || c == 'g' || c == 'x' || c == 'e';
+  }
+
+  /** Reports a token starting at {@code i}; returns its end, or -1 when there is none. */
+  private static int examine(ScanContext ctx, String s, int i) {
+    char c = s.charAt(i);
+    int end = -1;
+    if (c == 'A') {
+      end = awsKeyEnd(s, i);
+      if (end > 0) {
+        boolean classic = s.startsWith("AKIA", i) || s.startsWith("ASIA", i);
+        ctx.add(EntityType.AWS_ACCESS_KEY, i, end, classic ? 0.9 : 0.8);
+      }
+    } else if (c == 'g') {
+      end = gitHubTokenEnd(s, i);
+      if (end > 0) {
+        ctx.add(EntityType.GITHUB_TOKEN, i, end, 0.95);
+      }
+    } else if (c == 'x') {
+      end = slackTokenEnd(s, i);
+      if (end > 0) {
+        ctx.add(EntityType.SLACK_TOKEN, i, end, 0.9);
+      }
+    } else if (c == 'e') {
+      end = JsonWebTokens.end(s, i, ctx.budget());
+      if (end > 0) {
+        ctx.add(EntityType.JWT, i, end, 0.95);
+      }
+    }
+    return end;
+  }
+
+  private static int awsKeyEnd(String s, int i) {
+    int end = i + 20;
+    if (end > s.length() || !startsWithAny(s, i, AWS_PREFIXES)) {
+      return -1;
+    }
+    for (int k = i + 4; k < end; k++) {
+      char c = s.charAt(k);
+      if (!(CharClasses.isUpper(c) || CharClasses.isDigit(c))) {
+        return -1;
+      }
+    }
+    return CharClasses.boundaryAt(s, end) ? end : -1;
+  }
+
+  private static int gitHubTokenEnd(String s, int i) {
+    if (startsWithAny(s, i, GITHUB_PREFIXES)) {
+      int end = alnumEnd(s, i + 4, 255, false);
+      return end - (i + 4) == 36 ? end : -1;
+    }
+    if (s.startsWith("github_pat_", i)) {
+      int end = alnumEnd(s, i + 11, 255, true);
+      return end - (i + 11) >= 40 ? end : -1;
+    }
+    return -1;
+  }
+
+  private static int slackTokenEnd(String s, int i) {
+    if (!startsWithAny(s, i, SLACK_PREFIXES)) {
+      return -1;
+    }
+    int k = i + 5;
+    int digits = 0;
+    while (k < s.length() && k - i < 256 && (CharClasses.isAlnum(s.charAt(k)) || s.charAt(k) == '-')) {
+      digits += CharClasses.isDigit(s.charAt(k)) ? 1 : 0;
+      k++;
+    }
+    while (k > i + 5 && s.charAt(k - 1) == '-') {
+      k--;
+    }
+    return k - i >= 20 && digits >= 4 && CharClasses.boundaryAt(s, k) ? k : -1;
+  }
+
+  private static int alnumEnd(String s, int from, int max, boolean underscore) {
+    int k = from;
+    while (k < s.length() && k - from <= max
+        && (CharClasses.isAlnum(s.charAt(k)) || (underscore && s.charAt(k) == '_'))) {
+      k++;
+    }
+    return CharClasses.boundaryAt(s, k) ? k : -1;
+  }
+
+  private static boolean startsWithAny(String s, int i, String[] prefixes) {
+    for (String p : prefixes) {
+      if (s.startsWith(p, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

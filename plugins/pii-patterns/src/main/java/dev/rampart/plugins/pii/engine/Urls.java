@@ -1,0 +1,123 @@
+package dev.rampart.plugins.pii.engine;
+
+import java.util.Set;
+
+/**
+ * Web addresses: {@code http://}, {@code https://}, {@code ftp://} with a valid host (name with a
+ * TLD, dotted quad, bracketed IPv6 or localhost), or {@code www.} followed by a host. The path
+ * runs to the first space or quote, trailing sentence punctuation and unbalanced closing
+ * brackets excluded.
+ */
+final class Urls implements EntityScanner {
+
+  private static final int MAX_URL = 4096;
+  private static final String[] SCHEMES = {"https://", "http://", "ftp://", "www."};
+
+  @Override
+  public Set<EntityType> types() {
+    return Set.of(EntityType.URL);
+  }
+
+  @Override
+  public void scan(ScanContext ctx) {
+    String s = ctx.text();
+    int n = s.length();
+    if (!ctx.budget().charge(n)) {
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = (char) (s.charAt(i) | 0x20);
+      if ((c != 'h' && c != 'f' && c != 'w') || (i > 0 && CharClasses.isWordChar(s.charAt(i - 1)))) {
+        continue;
+      }
+      int hostStart = schemeEnd(s, i);
+      if (hostStart < 0) {
+        continue;
+      }
+      int hostEnd = hostEnd(s, hostStart);
+      if (hostEnd < 0) {
+        continue;
+      }
+      int end = pathEnd(s, hostEnd);
+      ctx.budget().charge(end - i);
+      ctx.add(EntityType.URL, i, end, 0.85);
+      i = end - 1;
+    }
+  }
+
+  private static int schemeEnd(String s, int i) {
+    for (String scheme : SCHEMES) {
+      if (s.regionMatches(true, i, scheme, 0, scheme.length())) {
+        return i + scheme.length();
+      }
+    }
+    return -1;
+  }
+
+  private static int hostEnd(String s, int from) {
+    int n = s.length();
+    int i = from;
+    // user info ("user:pass@") is part of the URL; find it within a short window only
+    for (int k = from; k < n && k - from < 64; k++) {
+      char c = s.charAt(k);
+      if (c == '@') {
+        i = k + 1;
+        break;
+      }
+      if (c == '/' || c == ' ' || c == '\n' || c == '\t' || c == '"' || c == '<') {
+        break;
+      }
+    }
+    if (i < n && s.charAt(i) == '[') {
+      int close = IpAddresses.ipv6End(s, i + 1);
+      if (close < 0 || close >= n || s.charAt(close) != ']') {
+        return -1;
+      }
+      return portEnd(s, close + 1);
+    }
+    int end = Hosts.domainEnd(s, i, true);
+    return end < 0 ? -1 : portEnd(s, end);
+  }
+
+  private static int portEnd(String s, int i) {
+    if (i < s.length() && s.charAt(i) == ':') {
+      int k = i + 1;
+      while (k < s.length() && k - i <= 5 && CharClasses.isDigit(s.charAt(k))) {
+        k++;
+      }
+      return k > i + 1 ? k : i;
+    }
+    return i;
+  }
+
+  private static boolean isUrlChar(char c) {
+    return c > ' ' && c < 127 && "\"<>\\^`{|}".indexOf(c) < 0;
+  }
+
+  private static int pathEnd(String s, int from) {
+    int n = s.length();
+    int i = from;
+    if (i < n && "/?#".indexOf(s.charAt(i)) < 0) {
+      return from;
+    }
+    int parens = 0;
+    int brackets = 0;
+    while (i < n && i - from < MAX_URL && isUrlChar(s.charAt(i))) {
+      char c = s.charAt(i);
+      if (c == '(') {
+        parens++;
+      } else if (c == ')' && --parens < 0) {
+        break;
+      } else if (c == '[') {
+        brackets++;
+      } else if (c == ']' && --brackets < 0) {
+        break;
+      }
+      i++;
+    }
+    while (i > from && ".,;:!?'*".indexOf(s.charAt(i - 1)) >= 0) {
+      i--;
+    }
+    return i;
+  }
+}
