@@ -8,11 +8,16 @@ import java.util.List;
  *
  * @param model provider model name
  * @param messages the conversation so far
- * @param options provider-neutral options ({@code temperature}, {@code max-tokens}, ...)
+ * @param tools tools the model may call; empty for none
+ * @param options provider-neutral options, kebab case: {@code temperature}, {@code max-tokens},
+ *     {@code top-p}, {@code stop} (array), {@code response-format} ({@code {"type":"json_object"}} or
+ *     {@code {"type":"json_schema","json_schema":{...}}}), {@code tool-choice}; providers ignore
+ *     what they do not support
  */
-public record ChatRequest(String model, List<ChatMessage> messages, JsonObject options) {
+public record ChatRequest(String model, List<ChatMessage> messages, List<ToolDefinition> tools, JsonObject options) {
 
   public ChatRequest {
     messages = List.copyOf(messages);
+    tools = List.copyOf(tools);
   }
 }
