@@ -15,4 +15,12 @@ public interface PersistenceAdapter extends Extension {
 
   /** Conversations and their messages. Same object on every call. */
   ConversationStore conversations();
+
+  /**
+   * The usage ledger. Same object on every call. The default fails every call with
+   * {@code EXTENSION_UNAVAILABLE}, for adapters written before the ledger existed.
+   */
+  default UsageStore usage() {
+    return UnsupportedUsageStore.INSTANCE;
+  }
 }
