@@ -61,7 +61,7 @@ public final class TestKernel implements AutoCloseable {
     return start(dir, "[" + BUNDLED_PLUGINS.toAbsolutePath() + "]", "");
   }
 
-  static void writeConfig(Path dir, String pluginFolders, String extraYaml) throws Exception {
+  public static void writeConfig(Path dir, String pluginFolders, String extraYaml) throws Exception {
     Files.createDirectories(dir.resolve("tenants"));
     String yaml = """
         server: { host: 127.0.0.1, port: 0, body-limit-bytes: 65536, instances: 2 }
