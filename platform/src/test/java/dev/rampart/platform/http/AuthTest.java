@@ -128,6 +128,7 @@ class AuthTest {
     assertEquals(403, rampart.get("/v1/admin/tenants", GLOBEX_KEY).statusCode());
 
     JsonObject plugins = rampart.get("/v1/admin/plugins", ACME_KEY).bodyAsJsonObject();
+    ContractResponses.assertMatches("listPlugins", 200, plugins);
     assertEquals("0.1.0", plugins.getString("system-version"));
     JsonObject embedded = plugins.getJsonArray("items").stream().map(JsonObject.class::cast)
         .filter(p -> p.getString("id").equals("persistence-embedded")).findFirst().orElseThrow();
@@ -135,7 +136,9 @@ class AuthTest {
     assertEquals("embedded", embedded.getJsonArray("extensions").getJsonObject(0).getString("type"));
     assertEquals("started", embedded.getJsonArray("instances").getJsonObject(0).getString("state"));
 
-    JsonArray tenants = rampart.get("/v1/admin/tenants", ACME_KEY).bodyAsJsonObject().getJsonArray("items");
+    JsonObject tenantList = rampart.get("/v1/admin/tenants", ACME_KEY).bodyAsJsonObject();
+    ContractResponses.assertMatches("listTenants", 200, tenantList);
+    JsonArray tenants = tenantList.getJsonArray("items");
     assertEquals(2, tenants.size());
     assertTrue(tenants.stream().map(JsonObject.class::cast).allMatch(t -> "loaded".equals(t.getString("state"))), tenants.encode());
     assertFalse(tenants.encode().contains(ACME_KEY));

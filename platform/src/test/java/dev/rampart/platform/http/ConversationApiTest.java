@@ -61,11 +61,13 @@ class ConversationApiTest {
     HttpResponse<Buffer> token = await(rampart.http.post("/v1/auth/token")
         .sendJsonObject(new JsonObject().put("api-key", ACME_KEY)));
     assertEquals(200, token.statusCode(), token.bodyAsString());
+    ContractResponses.assertMatches("createToken", 200, token.bodyAsJsonObject());
     String jwt = token.bodyAsJsonObject().getString("access-token");
     assertEquals("Bearer", token.bodyAsJsonObject().getString("token-type"));
     assertEquals(60, token.bodyAsJsonObject().getInteger("expires-in"));
 
     JsonObject conversation = createConversation(jwt, "support chat");
+    ContractResponses.assertMatches("createConversation", 201, conversation);
     String id = conversation.getString("id");
     assertEquals("support chat", conversation.getString("title"));
     assertEquals(0, conversation.getInteger("message-count"));
@@ -77,13 +79,17 @@ class ConversationApiTest {
       assertEquals(201, appended.statusCode(), appended.bodyAsString());
     }
     JsonObject page = rampart.get("/v1/conversations/" + id + "/messages", jwt).bodyAsJsonObject();
+    ContractResponses.assertMatches("listMessages", 200, page);
     JsonArray items = page.getJsonArray("items");
     assertEquals(3, items.size());
     assertEquals(List.of(1L, 2L, 3L), items.stream().map(m -> ((JsonObject) m).getLong("seq")).toList());
     assertEquals("my order is late", items.getJsonObject(2).getString("content"));
     assertNull(page.getString("next-cursor"));
 
-    assertEquals(3, rampart.get("/v1/conversations/" + id, jwt).bodyAsJsonObject().getInteger("message-count"));
+    JsonObject fetched = rampart.get("/v1/conversations/" + id, jwt).bodyAsJsonObject();
+    ContractResponses.assertMatches("getConversation", 200, fetched);
+    assertEquals(3, fetched.getInteger("message-count"));
+    ContractResponses.assertMatches("listConversations", 200, rampart.get("/v1/conversations", jwt).bodyAsJsonObject());
     assertEquals(200, rampart.delete("/v1/conversations/" + id, jwt).statusCode());
     assertProblem(rampart.get("/v1/conversations/" + id, jwt), 404, "not-found");
   }
@@ -183,6 +189,7 @@ class ConversationApiTest {
     assertEquals("UP", await(rampart.http.get("/health/live").send()).bodyAsJsonObject().getString("status"));
     HttpResponse<Buffer> ready = await(rampart.http.get("/health/ready").send());
     assertEquals(200, ready.statusCode());
+    ContractResponses.assertMatches("ready", 200, ready.bodyAsJsonObject());
     assertEquals("UP", ready.bodyAsJsonObject().getJsonObject("checks").getJsonObject("persistence:persistence").getString("status"));
 
     String id = createConversation(ACME_KEY, "m").getString("id");

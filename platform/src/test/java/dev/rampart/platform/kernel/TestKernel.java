@@ -47,6 +47,11 @@ public final class TestKernel implements AutoCloseable {
    */
   public static TestKernel start(Path dir, String pluginFolders, String extraYaml) throws Exception {
     writeConfig(dir, pluginFolders, extraYaml);
+    return boot(dir);
+  }
+
+  /** Boots the config already written in {@code dir} (see {@link #writeConfig}). */
+  public static TestKernel boot(Path dir) throws Exception {
     Vertx vertx = Vertx.builder().with(Main.vertxOptions()).build();
     try {
       Kernel kernel = await(Kernel.boot(vertx, ConfigLoader.load(dir.resolve("rampart.yaml"), Map.of()), Map.of()));

@@ -1,0 +1,71 @@
+package dev.rampart.platform.kernel;
+
+import static dev.rampart.platform.kernel.TestKernel.ACME_KEY;
+import static dev.rampart.platform.kernel.TestKernel.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Tenant files change under a running kernel: good changes apply, bad ones keep the last good config. */
+class TenantReloadTest {
+
+  @TempDir Path dir;
+
+  /** Completes when {@code condition} holds, checking on a Vert.x timer; fails after {@code limitMs}. */
+  private static Future<Void> eventually(TestKernel rampart, long limitMs, Supplier<Future<Boolean>> condition) {
+    Promise<Void> done = Promise.promise();
+    long deadline = System.currentTimeMillis() + limitMs;
+    check(rampart, deadline, condition, done);
+    return done.future();
+  }
+
+  private static void check(TestKernel rampart, long deadline, Supplier<Future<Boolean>> condition, Promise<Void> done) {
+    condition.get().onComplete(ar -> {
+      if (ar.succeeded() && ar.result()) {
+        done.complete();
+      } else if (System.currentTimeMillis() > deadline) {
+        done.fail("condition not met in time");
+      } else {
+        rampart.vertx.setTimer(25, id -> check(rampart, deadline, condition, done));
+      }
+    });
+  }
+
+  private static Future<Integer> status(TestKernel rampart, String key) {
+    return rampart.http.get("/v1/conversations").putHeader("Authorization", "Bearer " + key).send().map(r -> r.statusCode());
+  }
+
+  @Test
+  void revokingAKeyInTheFileTakesEffectWithoutARestartAndABadEditKeepsTheLastGoodConfig() throws Exception {
+    TestKernel.writeConfig(dir, "[" + TestKernel.BUNDLED_PLUGINS.toAbsolutePath() + "]", "");
+    Path file = dir.resolve("rampart.yaml");
+    Files.writeString(file, Files.readString(file).replace("tenants-reload-ms: 0", "tenants-reload-ms: 50"));
+    try (TestKernel rampart = TestKernel.boot(dir)) {
+      String token = await(rampart.http.post("/v1/auth/token").sendJsonObject(new JsonObject().put("api-key", ACME_KEY)))
+          .bodyAsJsonObject().getString("access-token");
+      assertEquals(200, await(status(rampart, token)));
+
+      Path acme = dir.resolve("tenants/acme.yaml");
+      String good = Files.readString(acme);
+      Files.writeString(acme, "id: acme\nname: [broken\n");
+      await(eventually(rampart, 10_000, () -> rampart.http.get("/v1/admin/tenants")
+          .putHeader("Authorization", "Bearer " + ACME_KEY).send()
+          .map(r -> r.bodyAsJsonObject().getJsonArray("items").stream().map(JsonObject.class::cast)
+              .anyMatch(t -> "acme".equals(t.getString("tenant-id")) && "invalid".equals(t.getString("state"))))));
+      assertEquals(200, await(status(rampart, ACME_KEY)), "the last good config still serves");
+
+      Files.writeString(acme, good.replace("roles: [admin, operator, agent] }", "roles: [admin, operator, agent], revoked: true }"));
+      await(eventually(rampart, 10_000, () -> status(rampart, ACME_KEY).map(s -> s == 401)));
+      assertEquals(401, await(status(rampart, token)), "tokens issued for the revoked key stop working too");
+      assertTrue(Files.readString(acme).contains("revoked: true"));
+    }
+  }
+}
