@@ -57,12 +57,15 @@ public final class Main {
     }, "rampart-shutdown"));
   }
 
-  /** Vert.x with Prometheus metrics labelled by route template, never by raw path. */
+  /**
+   * Vert.x with Prometheus metrics labelled by route template, never by raw path, with histogram
+   * buckets so dashboards and SLO rules can compute percentiles.
+   */
   public static VertxOptions vertxOptions() {
     return new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
         .setEnabled(true)
         .setJvmMetricsEnabled(true)
         .setLabels(EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE, Label.EB_ADDRESS, Label.EB_FAILURE))
-        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true).setPublishQuantiles(true)));
   }
 }

@@ -89,9 +89,10 @@ public final class PluginCalls {
   private void record(String instance, String operation, long startedNanos, String outcome) {
     Timer.builder("rampart.plugin.calls")
         .description("Calls into extension instances")
-        .tag("instance", instance)
+        .tag("extension", instance)
         .tag("operation", operation)
         .tag("outcome", outcome)
+        .publishPercentileHistogram()
         .register(meters)
         .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
   }
