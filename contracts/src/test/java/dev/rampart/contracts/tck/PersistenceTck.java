@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.rampart.contracts.ErrorCode;
 import dev.rampart.contracts.Health;
@@ -17,6 +19,9 @@ import dev.rampart.contracts.persistence.NewMessage;
 import dev.rampart.contracts.persistence.Page;
 import dev.rampart.contracts.persistence.PageRequest;
 import dev.rampart.contracts.persistence.PersistenceAdapter;
+import dev.rampart.contracts.persistence.UsageRecord;
+import dev.rampart.contracts.persistence.UsageStore;
+import dev.rampart.contracts.persistence.UsageTotal;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -24,6 +29,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -35,6 +42,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -45,7 +53,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Technology compatibility kit for {@link PersistenceAdapter}: the behaviour every adapter
- * (bundled or third-party) must show, as described in {@link ConversationStore}.
+ * (bundled or third-party) must show, as described in {@link ConversationStore} and
+ * {@link UsageStore}.
  *
  * <p><b>How to run it against your adapter.</b> Add {@code rampart-contracts} with
  * {@code <type>test-jar</type>}, {@code org.junit.jupiter:junit-jupiter} and
@@ -69,6 +78,9 @@ import org.junit.jupiter.api.Test;
  * over an empty store (fresh folder, fresh schema, fresh database...). {@link #stopAdapter} is
  * called after each test; by default it calls {@link PersistenceAdapter#stop()}.
  *
+ * <p><b>Usage ledger.</b> The ledger tests expect {@link PersistenceAdapter#usage()} to work; an
+ * adapter that keeps no ledger overrides {@link #keepsUsageLedger()} to return {@code false}.
+ *
  * <p><b>Threading and time.</b> Every store call is made on a Vert.x event-loop context, as the
  * kernel does; concurrency tests call from several event loops at once. Instants used here have
  * millisecond precision, so stores that keep microseconds (PostgreSQL) round-trip them exactly.
@@ -78,6 +90,9 @@ public abstract class PersistenceTck {
 
   /** A fixed clock origin, far enough in the future that nothing created here expires by accident. */
   protected static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+
+  /** The UTC day of {@link #T0}. */
+  protected static final LocalDate DAY0 = LocalDate.of(2030, 1, 1);
 
   private static final long TIMEOUT_SECONDS = 30;
   private static final String TENANT_A = "tenant-a";
@@ -554,7 +569,185 @@ public abstract class PersistenceTck {
     assertTrue(large.getBytes(StandardCharsets.UTF_8).length > 100_000);
   }
 
+  // ---------------------------------------------------------------- usage ledger
+
+  @Test
+  void usageReturnsTheSameStoreEveryTime() {
+    assumeLedger();
+
+    assertTrue(adapter.usage() == adapter.usage());
+  }
+
+  @Test
+  void adapterWithoutALedgerSaysSoWithExtensionUnavailable() {
+    assumeFalse(keepsUsageLedger(), "this adapter keeps a usage ledger");
+
+    assertEquals(ErrorCode.EXTENSION_UNAVAILABLE, failure(() -> adapter.usage().record(TENANT_A, usage("u-1", T0, 0.5))).code());
+    assertEquals(ErrorCode.EXTENSION_UNAVAILABLE, failure(() -> adapter.usage().totals(TENANT_A, DAY0, DAY0.plusDays(1))).code());
+  }
+
+  @Test
+  void totalsSumRequestsTokensAndCostPerDayProviderAndModel() {
+    assumeLedger();
+    record(TENANT_A, new UsageRecord("u-1", T0.plusSeconds(10), "offline", "echo", 100, 20, 0.25));
+    record(TENANT_A, new UsageRecord("u-2", T0.plusSeconds(20), "offline", "echo", 50, 5, 0.5));
+    record(TENANT_A, new UsageRecord("u-3", T0.plusSeconds(30), "offline", "echo", 1, 2, 0.125));
+    record(TENANT_A, new UsageRecord("u-4", T0.plusSeconds(40), "offline", "mirror", 7, 3, 1.0));
+    record(TENANT_A, new UsageRecord("u-5", T0.plusSeconds(50), "remote", "echo", 1000, 2000, 3.0));
+
+    List<UsageTotal> totals = totals(TENANT_A, DAY0, DAY0.plusDays(1));
+
+    assertEquals(List.of(
+        new UsageTotal(DAY0, "offline", "echo", 3, 151, 27, 0.875),
+        new UsageTotal(DAY0, "offline", "mirror", 1, 7, 3, 1.0),
+        new UsageTotal(DAY0, "remote", "echo", 1, 1000, 2000, 3.0)), totals);
+  }
+
+  @Test
+  void recordingTheSameIdTwiceCountsItOnce() {
+    assumeLedger();
+    UsageRecord first = new UsageRecord("u-1", T0.plusSeconds(1), "offline", "echo", 10, 20, 0.5);
+
+    record(TENANT_A, first);
+    record(TENANT_A, first);
+    record(TENANT_A, new UsageRecord("u-1", T0.plusSeconds(2), "offline", "echo", 999, 999, 99.0));
+
+    assertEquals(List.of(new UsageTotal(DAY0, "offline", "echo", 1, 10, 20, 0.5)), totals(TENANT_A, DAY0, DAY0.plusDays(1)));
+  }
+
+  @Test
+  void concurrentRecordsOfTheSameIdCountOnce() {
+    assumeLedger();
+    int distinct = 10;
+
+    fromSeveralEventLoops(distinct * 20, i -> adapter.usage().record(TENANT_A,
+        new UsageRecord("u-" + (i % distinct), T0.plusSeconds(i % distinct), "offline", "echo", 1, 2, 0.25)));
+
+    assertEquals(List.of(new UsageTotal(DAY0, "offline", "echo", distinct, distinct, 2L * distinct, 0.25 * distinct)),
+        totals(TENANT_A, DAY0, DAY0.plusDays(1)));
+  }
+
+  @Test
+  void concurrentRecordsLoseNothing() {
+    assumeLedger();
+    int count = 400;
+
+    // spread over two days and two models, so concurrent writers also meet in different groups
+    fromSeveralEventLoops(count, i -> adapter.usage().record(TENANT_A, new UsageRecord("u-" + i,
+        T0.plusSeconds(i % 2 == 0 ? 60 : 86_400 + 60), "offline", i % 4 < 2 ? "echo" : "mirror", i, 1, 0.5)));
+
+    List<UsageTotal> totals = totals(TENANT_A, DAY0, DAY0.plusDays(2));
+    assertEquals(List.of(
+        new UsageTotal(DAY0, "offline", "echo", 100, sumOf(count, i -> i % 4 == 0), 100, 50.0),
+        new UsageTotal(DAY0, "offline", "mirror", 100, sumOf(count, i -> i % 4 == 2), 100, 50.0),
+        new UsageTotal(DAY0.plusDays(1), "offline", "echo", 100, sumOf(count, i -> i % 4 == 1), 100, 50.0),
+        new UsageTotal(DAY0.plusDays(1), "offline", "mirror", 100, sumOf(count, i -> i % 4 == 3), 100, 50.0)), totals);
+  }
+
+  @Test
+  void totalsAreOrderedByDayThenProviderThenModel() {
+    assumeLedger();
+    // recorded in an order that is none of the expected one
+    record(TENANT_A, usage("u-1", T0.plusSeconds(86_400 * 2), "beta", "b", 1.0));
+    record(TENANT_A, usage("u-2", T0.plusSeconds(5), "beta", "a", 1.0));
+    record(TENANT_A, usage("u-3", T0.plusSeconds(86_400), "alpha", "z", 1.0));
+    record(TENANT_A, usage("u-4", T0.plusSeconds(5), "alpha", "b", 1.0));
+    record(TENANT_A, usage("u-5", T0.plusSeconds(86_400 * 2), "alpha", "a", 1.0));
+    record(TENANT_A, usage("u-6", T0.plusSeconds(6), "alpha", "a", 1.0));
+    record(TENANT_A, usage("u-7", T0.plusSeconds(86_400), "beta", "a", 1.0));
+
+    List<String> order = totals(TENANT_A, DAY0, DAY0.plusDays(3)).stream()
+        .map(t -> t.day() + " " + t.provider() + " " + t.model())
+        .collect(Collectors.toList());
+
+    assertEquals(List.of(
+        "2030-01-01 alpha a", "2030-01-01 alpha b", "2030-01-01 beta a",
+        "2030-01-02 alpha z", "2030-01-02 beta a",
+        "2030-01-03 alpha a", "2030-01-03 beta b"), order);
+  }
+
+  @Test
+  void dayBoundariesAreUtcMidnight() {
+    assumeLedger();
+    Instant lastSecondOfDay0 = Instant.parse("2030-01-01T23:59:59.999Z");
+    Instant midnight = Instant.parse("2030-01-02T00:00:00Z");
+    record(TENANT_A, usage("u-1", DAY0.atStartOfDay(ZoneOffset.UTC).toInstant(), 1.0));
+    record(TENANT_A, usage("u-2", lastSecondOfDay0, 2.0));
+    record(TENANT_A, usage("u-3", midnight, 4.0));
+
+    List<UsageTotal> totals = totals(TENANT_A, DAY0, DAY0.plusDays(2));
+
+    assertEquals(List.of(DAY0, DAY0.plusDays(1)), totals.stream().map(UsageTotal::day).collect(Collectors.toList()));
+    assertEquals(List.of(2L, 1L), totals.stream().map(UsageTotal::requests).collect(Collectors.toList()));
+    assertEquals(List.of(3.0, 4.0), totals.stream().map(UsageTotal::costUsd).collect(Collectors.toList()));
+  }
+
+  @Test
+  void rangeIncludesFromAndExcludesToExclusive() {
+    assumeLedger();
+    for (int day = 0; day < 5; day++) {
+      record(TENANT_A, usage("u-" + day, T0.plusSeconds(86_400L * day + 3600), day + 1.0));
+    }
+
+    List<LocalDate> days = totals(TENANT_A, DAY0.plusDays(1), DAY0.plusDays(3)).stream()
+        .map(UsageTotal::day).collect(Collectors.toList());
+
+    assertEquals(List.of(DAY0.plusDays(1), DAY0.plusDays(2)), days);
+    assertEquals(List.of(DAY0.plusDays(4)), totals(TENANT_A, DAY0.plusDays(4), DAY0.plusDays(400)).stream()
+        .map(UsageTotal::day).collect(Collectors.toList()));
+  }
+
+  @Test
+  void emptyRangeHasNoTotals() {
+    assumeLedger();
+    record(TENANT_A, usage("u-1", T0.plusSeconds(60), 1.0));
+
+    assertEquals(List.of(), totals(TENANT_A, DAY0, DAY0));
+    assertEquals(List.of(), totals(TENANT_A, DAY0.plusDays(1), DAY0));
+    assertEquals(List.of(), totals(TENANT_A, DAY0.plusDays(1), DAY0.plusDays(30)));
+    assertEquals(List.of(), totals(TENANT_B, DAY0, DAY0.plusDays(1)));
+  }
+
+  @Test
+  void otherTenantNeverSeesUsage() {
+    assumeLedger();
+    record(TENANT_A, new UsageRecord("u-a", T0.plusSeconds(60), "offline", "echo", 10, 10, 1.0));
+    record(TENANT_B, new UsageRecord("u-b", T0.plusSeconds(60), "offline", "echo", 1, 1, 0.125));
+
+    assertEquals(List.of(new UsageTotal(DAY0, "offline", "echo", 1, 10, 10, 1.0)), totals(TENANT_A, DAY0, DAY0.plusDays(1)));
+    assertEquals(List.of(new UsageTotal(DAY0, "offline", "echo", 1, 1, 1, 0.125)), totals(TENANT_B, DAY0, DAY0.plusDays(1)));
+  }
+
+  @Test
+  void costSumsKeepDecimalPrecision() {
+    assumeLedger();
+    int count = 1000;
+
+    fromSeveralEventLoops(count, i -> adapter.usage().record(TENANT_A, usage("u-" + i, T0.plusMillis(i), 0.000123)));
+
+    UsageTotal total = totals(TENANT_A, DAY0, DAY0.plusDays(1)).get(0);
+    assertEquals(count, total.requests());
+    assertEquals(0.123, total.costUsd(), 1e-9);
+  }
+
+  @Test
+  void zeroCostAndZeroTokensAreCountedAsARequest() {
+    assumeLedger();
+    record(TENANT_A, new UsageRecord("u-1", T0.plusSeconds(1), "offline", "echo", 0, 0, 0.0));
+
+    assertEquals(List.of(new UsageTotal(DAY0, "offline", "echo", 1, 0, 0, 0.0)), totals(TENANT_A, DAY0, DAY0.plusDays(1)));
+  }
+
   // ---------------------------------------------------------------- helpers for subclasses
+
+  /**
+   * Whether the adapter keeps a usage ledger ({@link PersistenceAdapter#usage()}). Adapters
+   * written before the ledger existed override this with {@code false}: the ledger tests are then
+   * skipped, and one test checks that the ledger says so with {@code EXTENSION_UNAVAILABLE}.
+   */
+  protected boolean keepsUsageLedger() {
+    return true;
+  }
 
   /** The Vert.x instance of the current test. */
   protected final Vertx vertx() {
@@ -646,6 +839,30 @@ public abstract class PersistenceTck {
     } finally {
       callers.shutdownNow();
     }
+  }
+
+  private void assumeLedger() {
+    assumeTrue(keepsUsageLedger(), "this adapter declares that it keeps no usage ledger");
+  }
+
+  private void record(String tenant, UsageRecord record) {
+    await(() -> adapter.usage().record(tenant, record));
+  }
+
+  private List<UsageTotal> totals(String tenant, LocalDate from, LocalDate toExclusive) {
+    return await(() -> adapter.usage().totals(tenant, from, toExclusive));
+  }
+
+  private static UsageRecord usage(String id, Instant at, double costUsd) {
+    return usage(id, at, "offline", "echo", costUsd);
+  }
+
+  private static UsageRecord usage(String id, Instant at, String provider, String model, double costUsd) {
+    return new UsageRecord(id, at, provider, model, 1, 1, costUsd);
+  }
+
+  private static long sumOf(int count, IntPredicate which) {
+    return IntStream.range(0, count).filter(which).asLongStream().sum();
   }
 
   private Optional<Conversation> get(String tenant, String id) {

@@ -85,12 +85,16 @@ final class EmbeddedDatabase {
         connections.add(connect(folder));
       }
       Connection first = connections.get(0);
+      int before;
       try {
-        StoreSchema.migrate(first);
+        before = StoreSchema.migrate(first);
         first.commit();
       } catch (SQLException | RuntimeException e) {
         first.rollback();
         throw e;
+      }
+      if (before > 0 && before < StoreSchema.CURRENT_VERSION) {
+        log.info("embedded store in {} upgraded from schema v{} to v{}", folder, before, StoreSchema.CURRENT_VERSION);
       }
       log.info("embedded store open in {} (schema v{}, {} connections)", folder, StoreSchema.CURRENT_VERSION,
           connections.size());

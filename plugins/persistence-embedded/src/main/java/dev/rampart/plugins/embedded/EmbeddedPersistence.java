@@ -6,20 +6,22 @@ import dev.rampart.contracts.Health;
 import dev.rampart.contracts.RampartException;
 import dev.rampart.contracts.persistence.ConversationStore;
 import dev.rampart.contracts.persistence.PersistenceAdapter;
+import dev.rampart.contracts.persistence.UsageStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.pf4j.Extension;
 
 /**
- * Persistence type {@code embedded}: the default store, an H2 database file in a local folder,
- * no server needed. Serves a single node; the file lock refuses a second process on the same
- * folder. Settings: see {@link #settingsSchema()}.
+ * Persistence type {@code embedded}: the default store of conversations and the usage ledger, an
+ * H2 database file in a local folder, no server needed. Serves a single node; the file lock
+ * refuses a second process on the same folder. Settings: see {@link #settingsSchema()}.
  */
 @Extension
 public final class EmbeddedPersistence implements PersistenceAdapter {
 
   private volatile EmbeddedDatabase database;
   private volatile EmbeddedConversationStore conversations;
+  private volatile EmbeddedUsageStore usage;
 
   @Override
   public String type() {
@@ -45,6 +47,7 @@ public final class EmbeddedPersistence implements PersistenceAdapter {
     return EmbeddedDatabase.open(context.vertx(), parsed).map(opened -> {
       database = opened;
       conversations = new EmbeddedConversationStore(opened);
+      usage = new EmbeddedUsageStore(opened);
       return null;
     });
   }
@@ -72,6 +75,16 @@ public final class EmbeddedPersistence implements PersistenceAdapter {
   @Override
   public ConversationStore conversations() {
     EmbeddedConversationStore store = conversations;
+    if (store == null) {
+      throw new RampartException(ErrorCode.EXTENSION_UNAVAILABLE, "embedded persistence is not started");
+    }
+    return store;
+  }
+
+  /** The usage ledger; fails calls with {@code EXTENSION_UNAVAILABLE} until {@link #start} succeeded. */
+  @Override
+  public UsageStore usage() {
+    EmbeddedUsageStore store = usage;
     if (store == null) {
       throw new RampartException(ErrorCode.EXTENSION_UNAVAILABLE, "embedded persistence is not started");
     }

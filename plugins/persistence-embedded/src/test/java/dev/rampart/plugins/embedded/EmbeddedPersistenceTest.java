@@ -16,6 +16,9 @@ import dev.rampart.contracts.persistence.Message;
 import dev.rampart.contracts.persistence.NewConversation;
 import dev.rampart.contracts.persistence.NewMessage;
 import dev.rampart.contracts.persistence.PageRequest;
+import dev.rampart.contracts.persistence.UsageRecord;
+import dev.rampart.contracts.persistence.UsageStore;
+import dev.rampart.contracts.persistence.UsageTotal;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -26,12 +29,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +48,7 @@ class EmbeddedPersistenceTest {
 
   private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
   private static final Instant NOW = T0.plusSeconds(3600);
+  private static final LocalDate DAY0 = LocalDate.of(2030, 1, 1);
 
   @TempDir Path dataDirectory;
   private Vertx vertx;
@@ -80,7 +87,94 @@ class EmbeddedPersistenceTest {
     await(start(new JsonObject()).stop());
     await(start(new JsonObject()).stop());
 
-    assertEquals(List.of(StoreSchema.CURRENT_VERSION), schemaVersions(dataDirectory));
+    assertEquals(allVersions(), schemaVersions(dataDirectory));
+  }
+
+  @Test
+  void databaseLeftByVersionOneUpgradesOnStartKeepsItsDataAndKeepsUsage() throws Exception {
+    try (Connection connection = connect(dataDirectory); Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(false);
+      StoreSchema.migrate(connection, 1);
+      statement.execute("INSERT INTO conversations (id, tenant_id, title, metadata, created_at, updated_at, expires_at,"
+          + " message_count) VALUES ('c-1', 't', 'from v1', '{}', TIMESTAMP WITH TIME ZONE '2030-01-01 00:00:00Z',"
+          + " TIMESTAMP WITH TIME ZONE '2030-01-01 00:00:00Z', NULL, 0)");
+      connection.commit();
+    }
+    assertEquals(List.of(1), schemaVersions(dataDirectory));
+
+    EmbeddedPersistence upgraded = start(new JsonObject());
+    await(upgraded.usage().record("t", usage("u-1", 0.25)));
+
+    assertEquals(allVersions(), schemaVersions(dataDirectory));
+    assertEquals("from v1", await(upgraded.conversations().get("t", "c-1", NOW)).orElseThrow().title());
+    assertEquals(1, await(upgraded.conversations().append("t", "c-1", message("m-1", "after the upgrade"))).seq());
+    assertEquals(List.of(new UsageTotal(DAY0, "offline", "echo", 1, 10, 5, 0.25)), await(upgraded.usage().totals("t", DAY0, DAY0.plusDays(1))));
+  }
+
+  @Test
+  void usageSurvivesStopAndStart() throws Exception {
+    EmbeddedPersistence first = start(new JsonObject());
+    await(first.usage().record("t", usage("u-1", 0.25)));
+    await(first.stop());
+
+    EmbeddedPersistence reopened = start(new JsonObject());
+    await(reopened.usage().record("t", usage("u-1", 0.25)));
+    await(reopened.usage().record("t", usage("u-2", 0.5)));
+
+    assertEquals(List.of(new UsageTotal(DAY0, "offline", "echo", 2, 20, 10, 0.75)),
+        await(reopened.usage().totals("t", DAY0, DAY0.plusDays(1))));
+  }
+
+  @Test
+  void costIsSummedAsDecimalSoSmallCallsOnALargeTotalAreNotRoundedAway() throws Exception {
+    UsageStore ledger = start(new JsonObject()).usage();
+    await(ledger.record("t", usage("big", 1_000_000.0)));
+    // summed as doubles, each 0.000123 would be rounded to the 1.2e-10 grid of a 1e6 total,
+    // drifting by about 5e-9 over a thousand calls
+    List<Future<Void>> small = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      small.add(ledger.record("t", usage("small-" + i, 0.000123)));
+    }
+    await(Future.all(small));
+
+    double total = await(ledger.totals("t", DAY0, DAY0.plusDays(1))).get(0).costUsd();
+
+    assertEquals(1_000_000.123, total, 1e-9);
+  }
+
+  @Test
+  void invalidUsageRecordsFailWithValidationFailedAndCountNothing() throws Exception {
+    UsageStore ledger = start(new JsonObject()).usage();
+    List<UsageRecord> invalid = List.of(
+        usage("u-nan", Double.NaN),
+        usage("u-infinite", Double.POSITIVE_INFINITY),
+        usage("u-negative", -0.01),
+        usage("u-huge", 1e10),
+        new UsageRecord("u-tokens", T0, "offline", "echo", -1, 0, 0.1),
+        new UsageRecord("", T0, "offline", "echo", 1, 1, 0.1));
+
+    for (UsageRecord record : invalid) {
+      assertEquals(ErrorCode.VALIDATION_FAILED, failure(ledger.record("t", record)).code(), record.id());
+    }
+    assertEquals(List.of(), await(ledger.totals("t", DAY0, DAY0.plusDays(1))));
+  }
+
+  @Test
+  void recordOnADatabaseClosedUnderneathFailsWithStorageUnavailableAndCountsNothing() throws Exception {
+    EmbeddedPersistence first = start(new JsonObject());
+    await(first.usage().record("t", usage("u-1", 0.25)));
+    try (Connection intruder = connect(dataDirectory); Statement statement = intruder.createStatement()) {
+      statement.execute("SHUTDOWN");
+    }
+
+    RampartException error = failure(first.usage().record("t", usage("u-2", 0.5)));
+    await(first.stop());
+    EmbeddedPersistence reopened = start(new JsonObject());
+
+    assertEquals(ErrorCode.STORAGE_UNAVAILABLE, error.code());
+    assertEquals(null, error.getCause());
+    assertEquals(List.of(new UsageTotal(DAY0, "offline", "echo", 1, 10, 5, 0.25)),
+        await(reopened.usage().totals("t", DAY0, DAY0.plusDays(1))));
   }
 
   @Test
@@ -172,10 +266,12 @@ class EmbeddedPersistenceTest {
   }
 
   @Test
-  void storeRefusesCallsBeforeStart() {
-    RampartException error = assertThrows(RampartException.class, () -> new EmbeddedPersistence().conversations());
+  void storesRefuseCallsBeforeStart() {
+    RampartException conversations = assertThrows(RampartException.class, () -> new EmbeddedPersistence().conversations());
+    RampartException usage = assertThrows(RampartException.class, () -> new EmbeddedPersistence().usage());
 
-    assertEquals(ErrorCode.EXTENSION_UNAVAILABLE, error.code());
+    assertEquals(ErrorCode.EXTENSION_UNAVAILABLE, conversations.code());
+    assertEquals(ErrorCode.EXTENSION_UNAVAILABLE, usage.code());
   }
 
   private EmbeddedPersistence start(JsonObject settings) throws Exception {
@@ -191,6 +287,14 @@ class EmbeddedPersistenceTest {
 
   private static NewConversation conversation(String id) {
     return new NewConversation(id, "title", new JsonObject(), T0, Optional.empty());
+  }
+
+  private static UsageRecord usage(String id, double costUsd) {
+    return new UsageRecord(id, T0.plusSeconds(60), "offline", "echo", 10, 5, costUsd);
+  }
+
+  private static List<Integer> allVersions() {
+    return IntStream.rangeClosed(1, StoreSchema.CURRENT_VERSION).boxed().collect(Collectors.toList());
   }
 
   private static NewMessage message(String id, String content) {

@@ -4,18 +4,20 @@ import dev.rampart.contracts.ExtensionContext;
 import dev.rampart.contracts.Health;
 import dev.rampart.contracts.persistence.ConversationStore;
 import dev.rampart.contracts.persistence.PersistenceAdapter;
+import dev.rampart.contracts.persistence.UsageStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.pf4j.Extension;
 
 /**
- * Persistence type {@code memory}: everything in the heap of this node, gone on restart. Meant
+ * Persistence type {@code memory}: conversations and the usage ledger in the heap of this node, gone on restart. Meant
  * for tests and throwaway runs; it takes no settings.
  */
 @Extension
 public final class MemoryPersistence implements PersistenceAdapter {
 
   private final MemoryConversationStore conversations = new MemoryConversationStore();
+  private final MemoryUsageStore usage = new MemoryUsageStore();
 
   @Override
   public String type() {
@@ -44,5 +46,10 @@ public final class MemoryPersistence implements PersistenceAdapter {
   @Override
   public ConversationStore conversations() {
     return conversations;
+  }
+
+  @Override
+  public UsageStore usage() {
+    return usage;
   }
 }
