@@ -8,6 +8,7 @@ import dev.rampart.contracts.persistence.Message;
 import dev.rampart.contracts.persistence.NewConversation;
 import dev.rampart.contracts.persistence.NewMessage;
 import dev.rampart.contracts.persistence.Page;
+import dev.rampart.contracts.persistence.PageCursor;
 import dev.rampart.contracts.persistence.PageRequest;
 import io.vertx.core.Future;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.rampart.plugins.embedded;
+package dev.rampart.contracts.persistence;
 
 import dev.rampart.contracts.ErrorCode;
 import dev.rampart.contracts.RampartException;
@@ -15,11 +15,15 @@ import java.util.zip.CRC32;
  * changed, truncated or made-up cursor is refused with {@code INVALID_CURSOR} instead of silently
  * starting somewhere else. The checksum guards against accidents and tinkering, not forgery: a
  * cursor only moves a position inside the caller's own tenant, so forging one gains nothing.
+ *
+ * <p>For adapter authors: the orders {@link ConversationStore} fixes (conversations newest first
+ * by creation time then id, messages by {@code seq}) are the same for every store, so every store
+ * can use these cursors; the TCK's cursor tests pass with them.
  */
-final class PageCursor {
+public final class PageCursor {
 
   /** Where a conversation listing resumes: strictly after this (createdAt, id), descending. */
-  record ConversationPosition(Instant createdAt, String id) {}
+  public record ConversationPosition(Instant createdAt, String id) {}
 
   private static final String CONVERSATIONS = "c";
   private static final String MESSAGES = "m";
@@ -27,15 +31,15 @@ final class PageCursor {
 
   private PageCursor() {}
 
-  static String afterConversation(Instant createdAt, String id) {
+  public static String afterConversation(Instant createdAt, String id) {
     return seal(CONVERSATIONS + SEPARATOR + createdAt.getEpochSecond() + SEPARATOR + createdAt.getNano() + SEPARATOR + id);
   }
 
-  static String afterMessage(long seq) {
+  public static String afterMessage(long seq) {
     return seal(MESSAGES + SEPARATOR + seq);
   }
 
-  static ConversationPosition conversationPosition(String cursor) {
+  public static ConversationPosition conversationPosition(String cursor) {
     String[] fields = open(cursor).split("\\|", 4);
     if (fields.length != 4 || !fields[0].equals(CONVERSATIONS)) {
       throw invalid();
@@ -52,7 +56,7 @@ final class PageCursor {
     }
   }
 
-  static long messagePosition(String cursor) {
+  public static long messagePosition(String cursor) {
     String[] fields = open(cursor).split("\\|", -1);
     if (fields.length != 2 || !fields[0].equals(MESSAGES)) {
       throw invalid();
