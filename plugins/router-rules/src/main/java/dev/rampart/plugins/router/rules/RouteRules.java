@@ -124,14 +124,15 @@ final class RouteRules {
     }
     double total = drawable.stream().mapToDouble(e -> e.spec().weight()).sum();
     double point = random.get().nextDouble() * total;
-    Entry chosen = drawable.get(drawable.size() - 1);
+    Entry drawn = drawable.get(drawable.size() - 1);
     for (Entry e : drawable) {
       point -= e.spec().weight();
       if (point < 0) {
-        chosen = e;
+        drawn = e;
         break;
       }
     }
+    Entry chosen = drawn;
     List<Candidate> ordered = new ArrayList<>(chosen.screening().eligible());
     eligible.stream()
         .filter(e -> e != chosen)
