@@ -14,7 +14,6 @@ import dev.rampart.plugins.llm.support.UpstreamClient;
 import dev.rampart.plugins.llm.support.UpstreamFailures;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.streams.ReadStream;
@@ -75,18 +74,7 @@ public final class OpenAiProvider implements LlmProvider {
 
   @Override
   public Future<Health> health() {
-    if (upstream == null) {
-      return Future.succeededFuture(Health.down("not started"));
-    }
-    ApiKeyPool keys = upstream.keys();
-    int benched = keys.benched();
-    if (keys.size() > 0 && benched == keys.size()) {
-      return Future.succeededFuture(Health.down("every API key is benched"));
-    }
-    if (benched > 0) {
-      return Future.succeededFuture(new Health(Health.Status.DEGRADED, benched + " of " + keys.size() + " API keys benched"));
-    }
-    return Future.succeededFuture(Health.up());
+    return Future.succeededFuture(upstream == null ? Health.down("not started") : upstream.keys().health());
   }
 
   @Override
@@ -95,7 +83,7 @@ public final class OpenAiProvider implements LlmProvider {
       return Future.succeededFuture(settings.models().all());
     }
     return upstream.call(HttpMethod.GET, "/models", Optional.empty()).map(resp -> {
-      JsonArray data = json(resp.body().toString()).getJsonArray("data", new JsonArray());
+      JsonArray data = resp.json().getJsonArray("data", new JsonArray());
       List<ModelInfo> models = new ArrayList<>();
       for (int i = 0; i < data.size(); i++) {
         JsonObject m = data.getJsonObject(i);
@@ -113,19 +101,11 @@ public final class OpenAiProvider implements LlmProvider {
   @Override
   public Future<ChatResult> complete(ChatRequest request) {
     return upstream.call(HttpMethod.POST, "/chat/completions", Optional.of(OpenAiWire.request(request, false).toBuffer()))
-        .map(resp -> OpenAiWire.result(json(resp.body().toString()), request.model()));
+        .map(resp -> OpenAiWire.result(resp.json(), request.model()));
   }
 
   @Override
   public ReadStream<ChatChunk> stream(ChatRequest request) {
     return upstream.stream("/chat/completions", OpenAiWire.request(request, true).toBuffer(), new OpenAiStreamDecoder());
-  }
-
-  private static JsonObject json(String body) {
-    try {
-      return new JsonObject(body);
-    } catch (DecodeException | ClassCastException e) {
-      throw UpstreamFailures.malformed("body is not a JSON object");
-    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.rampart.plugins.llm.support;
 
 import dev.rampart.contracts.ErrorCode;
+import dev.rampart.contracts.Health;
 import dev.rampart.contracts.llm.UpstreamException;
 import java.time.Duration;
 import java.util.List;
@@ -110,6 +111,18 @@ public final class ApiKeyPool {
       }
     }
     return n;
+  }
+
+  /** Up with every key available (or none configured), degraded with some benched, down with all. */
+  public Health health() {
+    int out = benched();
+    if (out > 0 && out == keys.size()) {
+      return Health.down("every API key is benched");
+    }
+    if (out > 0) {
+      return new Health(Health.Status.DEGRADED, out + " of " + keys.size() + " API keys benched");
+    }
+    return Health.up();
   }
 
   private void bench(int slot, long nanos, boolean forRateLimit) {
