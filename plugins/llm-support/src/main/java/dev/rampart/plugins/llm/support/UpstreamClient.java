@@ -25,6 +25,11 @@ import java.util.Optional;
  * call, and for streams {@code first-token-timeout-ms} from sending the request to the first
  * event. A plain call has no first-token limit: upstreams send nothing until the answer is whole.
  *
+ * <p>Streams are read with back-pressure: when the consumer stops reading and
+ * {@value #STREAM_HIGH_WATER} chunks wait, the HTTP response is paused (TCP pushes back on the
+ * upstream). The total limit keeps running while a consumer holds a stream paused: an upstream
+ * connection is never held open longer than {@code total-timeout-ms}.
+ *
  * <p>Nothing here retries. Keys and bodies are never logged; failures carry statuses and error
  * types only.
  */
