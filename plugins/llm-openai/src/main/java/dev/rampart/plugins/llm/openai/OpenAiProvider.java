@@ -1,0 +1,111 @@
+package dev.rampart.plugins.llm.openai;
+
+import dev.rampart.contracts.ExtensionContext;
+import dev.rampart.contracts.Health;
+import dev.rampart.contracts.llm.ChatChunk;
+import dev.rampart.contracts.llm.ChatRequest;
+import dev.rampart.contracts.llm.ChatResult;
+import dev.rampart.contracts.llm.LlmProvider;
+import dev.rampart.contracts.llm.ModelInfo;
+import dev.rampart.plugins.llm.support.ApiKeyPool;
+import dev.rampart.plugins.llm.support.HttpProviderSettings;
+import dev.rampart.plugins.llm.support.ModelCatalog;
+import dev.rampart.plugins.llm.support.UpstreamClient;
+import dev.rampart.plugins.llm.support.UpstreamFailures;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.streams.ReadStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.pf4j.Extension;
+
+/**
+ * LLM provider type {@code openai-compatible}: the Chat Completions API
+ * ({@code POST {base-url}/chat/completions}, {@code GET {base-url}/models}) as OpenAI, vLLM, Ollama
+ * and the llama.cpp server speak it. Settings are {@link HttpProviderSettings} plus
+ * {@code organization}; {@code base-url} defaults to {@code https://api.openai.com/v1}.
+ *
+ * <p>One attempt per call; failures are {@link dev.rampart.contracts.llm.UpstreamException}s
+ * mapped by {@link UpstreamFailures}. When {@code models} is not configured, {@link #models()}
+ * asks the upstream and fills in what it cannot tell (context window 8192 unless the server reports
+ * one, as vLLM does, no prices).
+ */
+@Extension
+public final class OpenAiProvider implements LlmProvider {
+
+  /** The extension type configuration refers to. */
+  public static final String TYPE = "openai-compatible";
+
+  static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
+  private volatile HttpProviderSettings settings;
+  private volatile UpstreamClient upstream;
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public JsonObject settingsSchema() {
+    return HttpProviderSettings.schema(
+        new JsonObject().put("organization", new JsonObject().put("type", "string").put("minLength", 1)),
+        new JsonArray());
+  }
+
+  @Override
+  public Future<Void> start(ExtensionContext context, JsonObject raw) {
+    JsonObject s = raw == null ? new JsonObject() : raw;
+    settings = HttpProviderSettings.from(s, DEFAULT_BASE_URL, List.of());
+    ApiKeyPool keys = new ApiKeyPool(settings.apiKeys(), Duration.ofSeconds(settings.benchSeconds()), settings.rateLimitsBeforeBench(), System::nanoTime);
+    upstream = new UpstreamClient(context.vertx(), settings, keys, new OpenAiDialect(Optional.ofNullable(s.getString("organization"))), Clock.systemUTC());
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Void> stop() {
+    return upstream == null ? Future.succeededFuture() : upstream.close();
+  }
+
+  @Override
+  public Future<Health> health() {
+    return Future.succeededFuture(upstream == null ? Health.down("not started") : upstream.keys().health());
+  }
+
+  @Override
+  public Future<List<ModelInfo>> models() {
+    if (!settings.models().isEmpty()) {
+      return Future.succeededFuture(settings.models().all());
+    }
+    return upstream.call(HttpMethod.GET, "/models", Optional.empty()).map(resp -> {
+      JsonArray data = resp.json().getJsonArray("data", new JsonArray());
+      List<ModelInfo> models = new ArrayList<>();
+      for (int i = 0; i < data.size(); i++) {
+        JsonObject m = data.getJsonObject(i);
+        Integer window = m.getInteger("max_model_len", m.getInteger("context_length", m.getInteger("context_window")));
+        JsonObject entry = new JsonObject().put("id", m.getString("id"));
+        if (window != null) {
+          entry.put("context-window", window);
+        }
+        models.add(ModelCatalog.model(entry.put("supports-json-mode", false)));
+      }
+      return models;
+    });
+  }
+
+  @Override
+  public Future<ChatResult> complete(ChatRequest request) {
+    return upstream.call(HttpMethod.POST, "/chat/completions", Optional.of(OpenAiWire.request(request, false).toBuffer()))
+        .map(resp -> OpenAiWire.result(resp.json(), request.model()));
+  }
+
+  @Override
+  public ReadStream<ChatChunk> stream(ChatRequest request) {
+    return upstream.stream("/chat/completions", OpenAiWire.request(request, true).toBuffer(), new OpenAiStreamDecoder());
+  }
+}
