@@ -58,7 +58,7 @@ class AnthropicProviderTest {
     JsonObject settings = new JsonObject()
         .put("base-url", fake.baseUrl())
         .put("api-keys", new JsonArray().add("ak-one"))
-        .put("connect-timeout-ms", 300).put("first-token-timeout-ms", 300).put("total-timeout-ms", 1500)
+        .put("connect-timeout-ms", 300).put("first-token-timeout-ms", 300).put("total-timeout-ms", 5000)
         .mergeIn(extra);
     AnthropicProvider p = new AnthropicProvider();
     await(p.start(new ExtensionContext(vertx, "anthropic-test", data), settings));

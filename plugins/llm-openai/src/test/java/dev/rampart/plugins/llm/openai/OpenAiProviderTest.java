@@ -58,7 +58,7 @@ class OpenAiProviderTest {
     JsonObject settings = new JsonObject()
         .put("base-url", fake.baseUrl() + "/v1")
         .put("api-keys", new JsonArray().add("sk-one"))
-        .put("connect-timeout-ms", 300).put("first-token-timeout-ms", 300).put("total-timeout-ms", 1500)
+        .put("connect-timeout-ms", 300).put("first-token-timeout-ms", 300).put("total-timeout-ms", 5000)
         .mergeIn(extra);
     OpenAiProvider p = new OpenAiProvider();
     await(p.start(new ExtensionContext(vertx, "openai-test", data), settings));
