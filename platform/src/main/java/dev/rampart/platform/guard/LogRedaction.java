@@ -1,0 +1,87 @@
+package dev.rampart.platform.guard;
+
+import dev.rampart.contracts.guard.Finding;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The platform's log policy, applied to every log line by {@link RedactingMessageConverter} and
+ * {@link RedactingThrowableConverter}: every entity detected is redacted ({@code [EMAIL]}), with
+ * the {@link BuiltInSecrets} always on and the configured detector plugins too once the kernel
+ * has started them ({@link #use}). Lines longer than {@code guard.log-max-chars} are cut first.
+ *
+ * <p><b>Fails safe.</b> If redaction fails or overruns its deadline, the message body is replaced
+ * with {@link #WITHHELD}; a line logged while a line is being redacted on the same thread (a
+ * detector that logs) gets {@link #WITHHELD} as well, rather than recursing.
+ */
+public final class LogRedaction {
+
+  /** What is logged instead of a message that could not be checked. */
+  public static final String WITHHELD = "[log message withheld: it could not be checked for secrets]";
+
+  private static final ThreadLocal<Boolean> BUSY = new ThreadLocal<>();
+  private static volatile Setup setup = new Setup(DetectorSet.empty(), 16384, 250);
+
+  private record Setup(DetectorSet detectors, int maxChars, long deadlineMs) {}
+
+  private LogRedaction() {}
+
+  /** Uses {@code detectors} beside the built-in patterns from now on. */
+  public static void use(DetectorSet detectors, int maxChars, long deadlineMs) {
+    setup = new Setup(detectors, maxChars, deadlineMs);
+  }
+
+  /** Back to the built-in patterns, if {@code detectors} are still the ones in use (a kernel stopping). */
+  public static void release(DetectorSet detectors) {
+    Setup current = setup;
+    if (current.detectors() == detectors) {
+      setup = new Setup(DetectorSet.empty(), current.maxChars(), current.deadlineMs());
+    }
+  }
+
+  /** {@code message} with every detected entity redacted; {@link #WITHHELD} when that cannot be done. */
+  public static String redact(String message) {
+    if (message == null || message.isEmpty()) {
+      return message;
+    }
+    if (BUSY.get() != null) {
+      return WITHHELD;
+    }
+    BUSY.set(Boolean.TRUE);
+    try {
+      Setup current = setup;
+      String text = UnpairedSurrogates.replace(cut(message, current.maxChars()));
+      List<Finding> found = new ArrayList<>(BuiltInSecrets.find(text));
+      List<DetectorSet.Detector> plugins = current.detectors().all();
+      if (!plugins.isEmpty()) {
+        found.addAll(DetectorSet.detect(text, plugins, System.nanoTime() + current.deadlineMs() * 1_000_000,
+            current.deadlineMs(), DetectorSet.DIRECT));
+      }
+      List<GuardScan.Acted> redactions = new ArrayList<>();
+      for (Finding f : FindingResolver.resolve(found)) {
+        redactions.add(new GuardScan.Acted(f, GuardAction.REDACT.wire()));
+      }
+      return PolicyTextGuard.rewrite(text, 0, text.length(), redactions, new byte[1]);
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      return WITHHELD;
+    } finally {
+      BUSY.remove();
+    }
+  }
+
+  /**
+   * Cuts a long message, and drops the partial word at the cut: a value cut in two might no
+   * longer be recognised, and half a secret is still too much.
+   */
+  private static String cut(String message, int maxChars) {
+    if (message.length() <= maxChars) {
+      return message;
+    }
+    int end = maxChars;
+    int floor = Math.max(0, maxChars - 256);
+    while (end > floor && !Character.isWhitespace(message.charAt(end - 1))) {
+      end--;
+    }
+    return message.substring(0, end) + "[… " + (message.length() - end) + " more chars cut]";
+  }
+}
