@@ -1,6 +1,12 @@
 package dev.rampart.platform.guard;
 
+import dev.rampart.contracts.ExtensionContext;
+import dev.rampart.contracts.Health;
 import dev.rampart.contracts.guard.Finding;
+import dev.rampart.contracts.guard.PiiDetector;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +35,37 @@ final class BuiltInSecrets {
       "refresh_token", "token", "private_key", "authorization"};
   private static final int MIN_TOKEN = 16;
 
+  static final Set<String> TYPES = Set.of("EMAIL", "CREDIT_CARD", "AWS_ACCESS_KEY", "JWT", "PRIVATE_KEY", "GENERIC_SECRET");
+
   private BuiltInSecrets() {}
+
+  /** The same patterns behind the detector interface, so they run with the guard's deadline and checks. */
+  static final class AsDetector implements PiiDetector {
+    @Override
+    public String type() {
+      return DETECTOR;
+    }
+
+    @Override
+    public Future<Void> start(ExtensionContext context, JsonObject settings) {
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Health> health() {
+      return Future.succeededFuture(Health.up());
+    }
+
+    @Override
+    public Set<String> entityTypes() {
+      return TYPES;
+    }
+
+    @Override
+    public List<Finding> detect(CharSequence text) {
+      return find(text.toString());
+    }
+  }
 
   static List<Finding> find(String text) {
     List<Finding> out = new ArrayList<>();

@@ -22,6 +22,10 @@ public final class LogRedaction {
   private static final ThreadLocal<Boolean> BUSY = new ThreadLocal<>();
   private static volatile Setup setup = new Setup(DetectorSet.empty(), 16384, 250);
 
+  /** The built-in patterns, run like any detector so the same deadline and checks apply. */
+  private static final DetectorSet.Detector BUILT_IN = new DetectorSet.Detector(BuiltInSecrets.DETECTOR,
+      new BuiltInSecrets.AsDetector(), BuiltInSecrets.TYPES, Integer.MAX_VALUE);
+
   private record Setup(DetectorSet detectors, int maxChars, long deadlineMs) {}
 
   private LogRedaction() {}
@@ -51,14 +55,13 @@ public final class LogRedaction {
     try {
       Setup current = setup;
       String text = UnpairedSurrogates.replace(cut(message, current.maxChars()));
-      List<Finding> found = new ArrayList<>(BuiltInSecrets.find(text));
-      List<DetectorSet.Detector> plugins = current.detectors().all();
-      if (!plugins.isEmpty()) {
-        found.addAll(DetectorSet.detect(text, plugins, System.nanoTime() + current.deadlineMs() * 1_000_000,
-            current.deadlineMs(), DetectorSet.DIRECT));
-      }
+      List<DetectorSet.Detector> detectors = new ArrayList<>();
+      detectors.add(BUILT_IN);
+      detectors.addAll(current.detectors().all());
+      List<Finding> found = DetectorSet.detect(text, detectors, System.nanoTime() + current.deadlineMs() * 1_000_000,
+          current.deadlineMs(), DetectorSet.DIRECT);
       List<GuardScan.Acted> redactions = new ArrayList<>();
-      for (Finding f : FindingResolver.resolve(found)) {
+      for (Finding f : found) {
         redactions.add(new GuardScan.Acted(f, GuardAction.REDACT.wire()));
       }
       return PolicyTextGuard.rewrite(text, 0, text.length(), redactions, new byte[1]);

@@ -90,10 +90,16 @@ public final class PluginCalls {
         return result;
       }
       failure = new IllegalStateException("extension returned null");
+    } catch (RampartException e) {
+      record(instance, operation, started, outcomeOf(e));
+      throw e;
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       failure = e;
     }
-    Throwable translated = translate(instance, operation, failure);
+    // the exception's message is not logged: the input of such calls is user text, and messages quote it
+    LOG.warn("extension {} failed on {}: {}", instance, operation, failure.getClass().getName());
+    Throwable translated = new RampartException(ErrorCode.PLUGIN_FAILED,
+        "extension '" + instance + "' failed on " + operation, failure);
     record(instance, operation, started, outcomeOf(translated));
     throw (RampartException) translated;
   }
