@@ -20,6 +20,8 @@ public final class LogRedaction {
   public static final String WITHHELD = "[log message withheld: it could not be checked for secrets]";
 
   private static final ThreadLocal<Boolean> BUSY = new ThreadLocal<>();
+  /** How far past the cut a long message is scanned: entities longer than this may be cut unseen. */
+  private static final int CUT_LOOKAHEAD = 512;
   private static volatile Setup setup = new Setup(DetectorSet.empty(), 16384, 250);
 
   /** The built-in patterns, run like any detector so the same deadline and checks apply. */
@@ -54,17 +56,25 @@ public final class LogRedaction {
     BUSY.set(Boolean.TRUE);
     try {
       Setup current = setup;
-      String text = UnpairedSurrogates.replace(cut(message, current.maxChars()));
+      // scan a little past the cut, so an entity crossing it is seen whole and redacted whole
+      int window = Math.min(message.length(), current.maxChars() + CUT_LOOKAHEAD);
+      String text = UnpairedSurrogates.replace(message.substring(0, window));
       List<DetectorSet.Detector> detectors = new ArrayList<>();
       detectors.add(BUILT_IN);
       detectors.addAll(current.detectors().all());
       List<Finding> found = DetectorSet.detect(text, detectors, System.nanoTime() + current.deadlineMs() * 1_000_000,
           current.deadlineMs(), DetectorSet.DIRECT);
+      int cut = Math.min(message.length(), current.maxChars());
       List<GuardScan.Acted> redactions = new ArrayList<>();
       for (Finding f : found) {
+        if (FindingResolver.INJECTION.equals(f.entityType()) || f.start() >= cut) {
+          continue;
+        }
+        cut = Math.max(cut, f.end());
         redactions.add(new GuardScan.Acted(f, GuardAction.REDACT.wire()));
       }
-      return PolicyTextGuard.rewrite(text, 0, text.length(), redactions, new byte[1]);
+      String out = PolicyTextGuard.rewrite(text, 0, cut, redactions, new byte[1]);
+      return cut < message.length() ? out + "[… " + (message.length() - cut) + " more chars cut]" : out;
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       return WITHHELD;
     } finally {
@@ -72,19 +82,4 @@ public final class LogRedaction {
     }
   }
 
-  /**
-   * Cuts a long message, and drops the partial word at the cut: a value cut in two might no
-   * longer be recognised, and half a secret is still too much.
-   */
-  private static String cut(String message, int maxChars) {
-    if (message.length() <= maxChars) {
-      return message;
-    }
-    int end = maxChars;
-    int floor = Math.max(0, maxChars - 256);
-    while (end > floor && !Character.isWhitespace(message.charAt(end - 1))) {
-      end--;
-    }
-    return message.substring(0, end) + "[… " + (message.length() - end) + " more chars cut]";
-  }
 }
