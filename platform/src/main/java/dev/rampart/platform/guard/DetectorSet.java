@@ -50,37 +50,49 @@ public final class DetectorSet {
   record Detector(String name, PiiDetector extension, Set<String> entityTypes, int maxEntityLength) {}
 
   private final Map<String, Detector> byName;
+  private final List<String> configured;
 
-  private DetectorSet(Map<String, Detector> byName) {
+  private DetectorSet(Map<String, Detector> byName, List<String> configured) {
     this.byName = byName;
+    this.configured = List.copyOf(configured);
   }
 
-  /** The running {@code pii-detector} instances; failed ones are left out (and reported by the kernel). */
+  /**
+   * The configured {@code pii-detector} instances. One that failed to start stays among
+   * {@link #names()}: a policy that uses it (by name, or by default) fails closed with
+   * {@code extension-unavailable} rather than scanning with less than it asked for.
+   */
   public static DetectorSet of(ExtensionInstances instances) {
     Map<String, PiiDetector> running = new LinkedHashMap<>();
+    List<String> configured = new ArrayList<>();
     for (ExtensionInstances.Instance i : instances.all()) {
-      if (i.kind() == ExtensionKind.PII_DETECTOR && i.running()) {
-        running.put(i.name(), (PiiDetector) i.extension().get());
+      if (i.kind() == ExtensionKind.PII_DETECTOR) {
+        configured.add(i.name());
+        i.extension().ifPresent(e -> running.put(i.name(), (PiiDetector) e));
       }
     }
-    return of(running);
+    return new DetectorSet(started(running), configured);
   }
 
   /** Detectors by instance name, already started. */
   public static DetectorSet of(Map<String, PiiDetector> detectors) {
+    return new DetectorSet(started(detectors), List.copyOf(detectors.keySet()));
+  }
+
+  private static Map<String, Detector> started(Map<String, PiiDetector> detectors) {
     Map<String, Detector> byName = new LinkedHashMap<>();
     detectors.forEach((name, d) -> byName.put(name,
         new Detector(name, d, Set.copyOf(d.entityTypes()), Math.max(1, d.maxEntityLength()))));
-    return new DetectorSet(byName);
+    return byName;
   }
 
   static DetectorSet empty() {
-    return new DetectorSet(Map.of());
+    return new DetectorSet(Map.of(), List.of());
   }
 
-  /** Instance names, in configuration order. */
+  /** Configured instance names, running or not. */
   public List<String> names() {
-    return List.copyOf(byName.keySet());
+    return configured;
   }
 
   /** The detectors called {@code names}; fails with {@code extension-unavailable} for one not running. */
