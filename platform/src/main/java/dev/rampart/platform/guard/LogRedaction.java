@@ -8,7 +8,9 @@ import java.util.List;
  * The platform's log policy, applied to every log line by {@link RedactingMessageConverter} and
  * {@link RedactingThrowableConverter}: every entity detected is redacted ({@code [EMAIL]}), with
  * the {@link BuiltInSecrets} always on and the configured detector plugins too once the kernel
- * has started them ({@link #use}). Lines longer than {@code guard.log-max-chars} are cut first.
+ * has started them ({@link #use}). A message longer than {@code guard.log-max-chars} is cut there;
+ * it is scanned a little past the cut, so an entity crossing the cut is redacted whole. Every
+ * detector call carries the scan deadline ({@code guard.scan-deadline-ms}), as in the guard.
  *
  * <p><b>Fails safe.</b> If redaction fails or overruns its deadline, the message body is replaced
  * with {@link #WITHHELD}; a line logged while a line is being redacted on the same thread (a
