@@ -40,6 +40,13 @@ public final class Addresses {
   /** {@code {"conversation-id", "cursor", "limit"}} → {@code {"items", "next-cursor"}}. */
   public static final String MESSAGES_LIST = "rampart.messages.list";
 
+  /**
+   * {@code {"text", "direction", "detectors"}} → {@code {"text", "findings", "injection",
+   * "blocked"}}: the caller's tenant guard policy applied to {@code text}. A {@code block}
+   * action is reported as {@code "blocked": true}, not as a failure.
+   */
+  public static final String GUARD_SCAN = "rampart.guard.scan";
+
   /** {@code {}} → {@code {"items": [plugin]}}; admin or operator role. */
   public static final String ADMIN_PLUGINS = "rampart.admin.plugins";
 

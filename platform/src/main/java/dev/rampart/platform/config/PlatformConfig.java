@@ -19,6 +19,7 @@ import java.util.Map;
  * @param tenantsDir folder of tenant files
  * @param extensions the other named extension instances by kind ({@code providers},
  *     {@code router-policies}, {@code detectors}, {@code check-runners}): name → instance
+ * @param guard platform-wide guard settings
  */
 public record PlatformConfig(
     Server server,
@@ -29,7 +30,8 @@ public record PlatformConfig(
     Bridge bridge,
     Limits limits,
     Path tenantsDir,
-    Map<String, Map<String, Instance>> extensions) {
+    Map<String, Map<String, Instance>> extensions,
+    Guard guard) {
 
   /**
    * @param host bind address
@@ -104,4 +106,26 @@ public record PlatformConfig(
    * @param values the raw limits object (kebab-case keys), for limits later features read
    */
   public record Limits(long conversationTtlHours, JsonObject values) {}
+
+  /**
+   * @param maxTextChars longest text the guard scans ({@code max-text-chars})
+   * @param scanDeadlineMs time budget of one scan across all detectors
+   * @param maxHoldBackChars cap on what a streamed text is held back
+   * @param hashSecret secret tenant hash keys derive from; empty when unset
+   * @param logMaxChars log messages are cut to this length before redaction
+   */
+  public record Guard(int maxTextChars, long scanDeadlineMs, int maxHoldBackChars, String hashSecret, int logMaxChars) {
+
+    /** The defaults of the schema, for code that runs without a config file. */
+    public static Guard defaults() {
+      return new Guard(1_000_000, 2000, 4096, "", 16384);
+    }
+
+    /** Never shows the secret: configs end up in logs. */
+    @Override
+    public String toString() {
+      return "Guard[maxTextChars=" + maxTextChars + ", scanDeadlineMs=" + scanDeadlineMs + ", maxHoldBackChars="
+          + maxHoldBackChars + ", hashSecret=" + (hashSecret.isEmpty() ? "unset" : "***") + ", logMaxChars=" + logMaxChars + "]";
+    }
+  }
 }

@@ -109,6 +109,7 @@ final class PlatformFileReader {
     JsonObject persistence = doc.getJsonObject("persistence");
     JsonObject bridge = doc.getJsonObject("event-bus-bridge");
     JsonObject limits = doc.getJsonObject("limits");
+    JsonObject guard = doc.getJsonObject("guard");
     long callTimeoutMs = plugins.getLong("call-timeout-ms");
 
     Map<String, Map<String, PlatformConfig.Instance>> extensions = new LinkedHashMap<>();
@@ -138,7 +139,9 @@ final class PlatformFileReader {
             bridge.getInteger("port"), strings(bridge.getJsonArray("inbound")), strings(bridge.getJsonArray("outbound"))),
         new PlatformConfig.Limits(limits.getLong("conversation-ttl-hours"), limits.copy()),
         tenantsDir,
-        Collections.unmodifiableMap(extensions));
+        Collections.unmodifiableMap(extensions),
+        new PlatformConfig.Guard(guard.getInteger("max-text-chars"), guard.getLong("scan-deadline-ms"),
+            guard.getInteger("max-hold-back-chars"), guard.getString("hash-secret", ""), guard.getInteger("log-max-chars")));
   }
 
   private static PlatformConfig.Instance instance(String type, JsonObject instance, long defaultTimeoutMs) {

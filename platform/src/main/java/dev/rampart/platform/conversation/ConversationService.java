@@ -8,6 +8,7 @@ import dev.rampart.contracts.persistence.NewMessage;
 import dev.rampart.contracts.persistence.PageRequest;
 import dev.rampart.platform.auth.Caller;
 import dev.rampart.platform.config.TenantRegistry;
+import dev.rampart.platform.guard.TextGuard;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -21,6 +22,11 @@ import java.util.UUID;
  * routes and the event-bus addresses. Input has already been checked against the contract's
  * schemas by the door it came through; this class owns ids, clocks and expiry, and scopes every
  * call to the caller's tenant.
+ *
+ * <p>Message content passes the tenant's guard policy for the {@code storage} direction before
+ * it is stored: what is stored is the masked, redacted or hashed text, and a {@code block}
+ * refuses the append ({@code guard-blocked}) with nothing stored. Titles and metadata are not
+ * guarded.
  */
 public final class ConversationService {
 
@@ -29,11 +35,13 @@ public final class ConversationService {
 
   private final ConversationStore store;
   private final TenantRegistry tenants;
+  private final TextGuard guard;
   private final Clock clock;
 
-  public ConversationService(ConversationStore store, TenantRegistry tenants, Clock clock) {
+  public ConversationService(ConversationStore store, TenantRegistry tenants, TextGuard guard, Clock clock) {
     this.store = store;
     this.tenants = tenants;
+    this.guard = guard;
     this.clock = clock;
   }
 
@@ -68,10 +76,11 @@ public final class ConversationService {
   }
 
   public Future<JsonObject> append(Caller caller, String conversationId, JsonObject body) {
+    String content = guard.apply(caller.tenantId(), TextGuard.Direction.STORAGE, body.getString("content")).text();
     NewMessage message = new NewMessage(
         newId("m"),
         body.getString("role"),
-        body.getString("content"),
+        content,
         body.getJsonObject("metadata", new JsonObject()),
         clock.instant());
     return store.append(caller.tenantId(), conversationId, message).map(ConversationJson::message);

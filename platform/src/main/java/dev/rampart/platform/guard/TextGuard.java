@@ -60,6 +60,16 @@ public interface TextGuard {
 
     /** The end of the stream: returns whatever was held back, guarded. */
     String finish();
+
+    /** The highest prompt-injection score seen so far in the stream, 0 when none. */
+    default double injectionScore() {
+      return 0;
+    }
+
+    /** Whether injection was seen above the flag threshold (and below the block one) so far. */
+    default boolean injectionFlagged() {
+      return false;
+    }
   }
 
   /** A guard that changes nothing: for tenants and tests without a policy. */

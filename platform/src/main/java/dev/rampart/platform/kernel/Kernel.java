@@ -13,6 +13,11 @@ import dev.rampart.platform.config.PlatformConfig;
 import dev.rampart.platform.config.TenantRegistry;
 import dev.rampart.platform.conversation.ConversationOperations;
 import dev.rampart.platform.conversation.ConversationService;
+import dev.rampart.platform.guard.DetectorSet;
+import dev.rampart.platform.guard.GuardOperations;
+import dev.rampart.platform.guard.LogRedaction;
+import dev.rampart.platform.guard.PolicyTextGuard;
+import dev.rampart.platform.guard.TextGuard;
 import dev.rampart.platform.http.ApiContract;
 import dev.rampart.platform.http.ApiRouter;
 import dev.rampart.platform.http.HttpVerticle;
@@ -59,6 +64,7 @@ public final class Kernel {
   private ExtensionInstances instances;
   private TenantRegistry tenants;
   private BusDoor busDoor;
+  private PolicyTextGuard guard;
   private TcpEventBusBridge bridge;
   private String httpDeployment;
   private int httpPort;
@@ -98,6 +104,7 @@ public final class Kernel {
               .orElseThrow(() -> new BootException("persistence '" + platform.persistence().type() + "' is not running: "
                   + instances.find(ExtensionKind.PERSISTENCE, "persistence").flatMap(i -> i.failure()).orElse("unknown")));
           tenants = new TenantRegistry(config, env);
+          guard = guard(platform, calls, meters);
           GuardedConversationStore store = new GuardedConversationStore(
               persistence.conversations(), calls, "persistence", platform.persistence().callTimeoutMs());
           return ApiContract.load(vertx).compose(api -> openDoors(api, store));
@@ -109,13 +116,25 @@ public final class Kernel {
         .onFailure(e -> LOG.error("Rampart failed to start: {}", e.getMessage()));
   }
 
+  /**
+   * The guard over the detector instances just started; from now on log lines are also checked
+   * with them, not only with the built-in patterns.
+   */
+  private PolicyTextGuard guard(PlatformConfig platform, PluginCalls calls, MeterRegistry meters) {
+    DetectorSet detectors = DetectorSet.of(instances);
+    PlatformConfig.Guard settings = platform.guard();
+    LogRedaction.use(detectors, settings.logMaxChars(), settings.scanDeadlineMs());
+    return new PolicyTextGuard(tenants::tenant, detectors, settings, PolicyTextGuard.platformSecret(platform), calls, meters);
+  }
+
   private Future<Void> openDoors(ApiContract api, GuardedConversationStore store) {
     PlatformConfig platform = config.platform();
     Authenticator authenticator = new Authenticator(vertx, platform.auth(), tenants);
-    ConversationService conversations = new ConversationService(store, tenants, Clock.systemUTC());
+    ConversationService conversations = new ConversationService(store, tenants, guard, Clock.systemUTC());
     List<ApiOperation> operations = new ArrayList<>();
     operations.addAll(AuthOperations.of(authenticator));
     operations.addAll(ConversationOperations.of(conversations));
+    operations.addAll(GuardOperations.of(guard));
     operations.addAll(AdminOperations.of(plugins, instances, tenants, Set.copyOf(platform.plugins().required())));
     ContractInput input = new ContractInput(api.contract());
     busDoor = new BusDoor(vertx, authenticator, input);
@@ -195,6 +214,11 @@ public final class Kernel {
     return vertx;
   }
 
+  /** The guard every text crossing a boundary goes through (the LLM gateway's input and output). */
+  public TextGuard guard() {
+    return guard;
+  }
+
   /** Stops in reverse order; never fails. */
   public Future<Void> stop() {
     if (purgeTimer >= 0) {
@@ -204,7 +228,12 @@ public final class Kernel {
     return http.transform(ar -> bridge == null ? Future.<Void>succeededFuture() : bridge.close())
         .transform(ar -> busDoor == null ? Future.<Void>succeededFuture() : busDoor.close())
         .transform(ar -> tenants == null ? Future.<Void>succeededFuture() : tenants.stop())
-        .transform(ar -> instances == null ? Future.<Void>succeededFuture() : instances.stop())
+        .transform(ar -> {
+          if (guard != null) {
+            LogRedaction.release(guard.detectors());
+          }
+          return instances == null ? Future.<Void>succeededFuture() : instances.stop();
+        })
         .transform(ar -> vertx.executeBlocking(() -> {
           if (plugins != null) {
             plugins.stop();

@@ -71,6 +71,39 @@ public final class PluginCalls {
     return outcome.future().andThen(ar -> record(instance, operation, started, ar.succeeded() ? "ok" : outcomeOf(ar.cause())));
   }
 
+  /**
+   * Calls a synchronous, CPU-only extension method (a detector's {@code detect}) on the caller's
+   * thread, with the same metric and error translation as {@link #call}: a throw becomes
+   * {@link ErrorCode#PLUGIN_FAILED}, a {@link RampartException} passes through. There is no timer:
+   * a synchronous call cannot be abandoned, so such calls are bounded by their input's size and
+   * by the caller's own deadline (the guard builds it into the text it passes).
+   *
+   * @throws RampartException when the call throws or returns null
+   */
+  public <T> T callNow(String instance, String operation, Supplier<T> call) {
+    long started = System.nanoTime();
+    Throwable failure;
+    try {
+      T result = call.get();
+      if (result != null) {
+        record(instance, operation, started, "ok");
+        return result;
+      }
+      failure = new IllegalStateException("extension returned null");
+    } catch (RampartException e) {
+      record(instance, operation, started, outcomeOf(e));
+      throw e;
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      failure = e;
+    }
+    // the exception's message is not logged: the input of such calls is user text, and messages quote it
+    LOG.warn("extension {} failed on {}: {}", instance, operation, failure.getClass().getName());
+    Throwable translated = new RampartException(ErrorCode.PLUGIN_FAILED,
+        "extension '" + instance + "' failed on " + operation, failure);
+    record(instance, operation, started, outcomeOf(translated));
+    throw (RampartException) translated;
+  }
+
   private static Throwable translate(String instance, String operation, Throwable cause) {
     if (cause instanceof RampartException) {
       return cause;

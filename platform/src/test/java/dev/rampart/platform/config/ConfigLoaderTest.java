@@ -46,7 +46,7 @@ class ConfigLoaderTest {
     PlatformConfig platform = loaded.platform();
     assertEquals(8080, platform.server().port());
     assertEquals("embedded", platform.persistence().type());
-    assertEquals(List.of("persistence-embedded"), platform.plugins().required());
+    assertEquals(List.of("persistence-embedded", "pii-patterns"), platform.plugins().required());
     assertEquals("HS256", platform.auth().algorithm());
     assertEquals("dev-only-secret-change-me-0123456789abcdef", platform.auth().secret());
     assertEquals(false, platform.bridge().enabled());
@@ -96,7 +96,7 @@ class ConfigLoaderTest {
     String file = label("rampart.yaml");
     assertEquals(List.of(
         file + ":$.sever: unknown key (expected one of: auth, check-runners, data-dir, detectors, event-bus-bridge,"
-            + " limits, persistence, plugins, providers, router-policies, server, tenants-dir, tenants-reload-ms)",
+            + " guard, limits, persistence, plugins, providers, router-policies, server, tenants-dir, tenants-reload-ms)",
         file + ":$.server.port: must be an integer",
         file + ":$.server.instances: must be at least 0",
         file + ":$.auth.jwt.algorithm: must be one of: HS256, RS256, ES256",

@@ -46,7 +46,15 @@ public final class TestKernel implements AutoCloseable {
    * (e.g. a {@code persistence:} or {@code detectors:} block); {@code pluginFolders} is a YAML list.
    */
   public static TestKernel start(Path dir, String pluginFolders, String extraYaml) throws Exception {
+    return start(dir, pluginFolders, extraYaml, "");
+  }
+
+  /** As {@link #start(Path, String, String)}, with {@code acmeYaml} appended to acme's tenant file (e.g. a {@code guard:} policy). */
+  public static TestKernel start(Path dir, String pluginFolders, String extraYaml, String acmeYaml) throws Exception {
     writeConfig(dir, pluginFolders, extraYaml);
+    if (!acmeYaml.isEmpty()) {
+      Files.writeString(dir.resolve("tenants/acme.yaml"), acmeYaml, java.nio.file.StandardOpenOption.APPEND);
+    }
     return boot(dir);
   }
 
