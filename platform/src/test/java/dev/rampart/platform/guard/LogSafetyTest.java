@@ -57,12 +57,13 @@ class LogSafetyTest {
     configurator.doConfigure(config.toFile());
     Path file = dir.resolve("rampart.log");
     @SuppressWarnings("unchecked")
-    OutputStreamAppender<ILoggingEvent> stdout =
-        (OutputStreamAppender<ILoggingEvent>) context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDOUT");
+    ch.qos.logback.classic.AsyncAppender async =
+        (ch.qos.logback.classic.AsyncAppender) context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("ASYNC");
+    OutputStreamAppender<ILoggingEvent> stdout = (OutputStreamAppender<ILoggingEvent>) async.getAppender("STDOUT");
     OutputStream out = Files.newOutputStream(file);
     stdout.setOutputStream(out);
     writer.accept(context.getLogger("dev.rampart.test"));
-    context.stop();
+    context.stop(); // drains the async queue before closing the appenders
     return Files.readString(file);
   }
 
