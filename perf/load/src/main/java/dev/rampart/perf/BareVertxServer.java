@@ -49,6 +49,23 @@ public final class BareVertxServer extends VerticleBase {
           .put("created-at", Instant.now().toString());
       rc.response().setStatusCode(201).putHeader("content-type", "application/json").end(message.toBuffer());
     });
+    // the same shape and size as an offline-provider answer from /v1/chat/completions
+    router.post("/v1/chat/completions").handler(rc -> {
+      JsonObject body = rc.body().asJsonObject();
+      String question = body.getJsonArray("messages").getJsonObject(0).getString("content");
+      JsonObject answer = new JsonObject()
+          .put("id", "chatcmpl-" + UUID.randomUUID().toString().replace("-", ""))
+          .put("object", "chat.completion")
+          .put("created", Instant.now().getEpochSecond())
+          .put("model", body.getString("model"))
+          .put("choices", new io.vertx.core.json.JsonArray().add(new JsonObject()
+              .put("index", 0)
+              .put("message", new JsonObject().put("role", "assistant")
+                  .put("content", "Offline reply to \"" + question + "\": your message has 9 words."))
+              .put("finish_reason", "stop")))
+          .put("usage", new JsonObject().put("prompt_tokens", 16).put("completion_tokens", 18).put("total_tokens", 34));
+      rc.response().putHeader("content-type", "application/json").end(answer.toBuffer());
+    });
     router.get("/health/ready").handler(rc -> rc.response().end("{\"status\":\"UP\"}"));
     return vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1");
   }
