@@ -19,6 +19,8 @@ import java.util.Map;
  * @param tenantsDir folder of tenant files
  * @param extensions the other named extension instances by kind ({@code providers},
  *     {@code router-policies}, {@code detectors}, {@code check-runners}): name → instance
+ * @param llm the {@code llm} section (gateway defaults, resilience), defaults applied; read by
+ *     {@code dev.rampart.platform.llm.GatewaySettings}
  */
 public record PlatformConfig(
     Server server,
@@ -29,7 +31,8 @@ public record PlatformConfig(
     Bridge bridge,
     Limits limits,
     Path tenantsDir,
-    Map<String, Map<String, Instance>> extensions) {
+    Map<String, Map<String, Instance>> extensions,
+    JsonObject llm) {
 
   /**
    * @param host bind address

@@ -138,7 +138,8 @@ final class PlatformFileReader {
             bridge.getInteger("port"), strings(bridge.getJsonArray("inbound")), strings(bridge.getJsonArray("outbound"))),
         new PlatformConfig.Limits(limits.getLong("conversation-ttl-hours"), limits.copy()),
         tenantsDir,
-        Collections.unmodifiableMap(extensions));
+        Collections.unmodifiableMap(extensions),
+        doc.getJsonObject("llm").copy());
   }
 
   private static PlatformConfig.Instance instance(String type, JsonObject instance, long defaultTimeoutMs) {
