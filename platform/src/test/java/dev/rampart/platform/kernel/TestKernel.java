@@ -46,7 +46,21 @@ public final class TestKernel implements AutoCloseable {
    * (e.g. a {@code persistence:} or {@code detectors:} block); {@code pluginFolders} is a YAML list.
    */
   public static TestKernel start(Path dir, String pluginFolders, String extraYaml) throws Exception {
+    return start(dir, pluginFolders, extraYaml, Map.of());
+  }
+
+  /**
+   * As {@link #start(Path, String, String)}, and {@code tenantYaml} (tenant id → YAML) is appended
+   * to that tenant's file, or is the whole file of a tenant other than acme and globex.
+   */
+  public static TestKernel start(Path dir, String pluginFolders, String extraYaml, Map<String, String> tenantYaml)
+      throws Exception {
     writeConfig(dir, pluginFolders, extraYaml);
+    for (Map.Entry<String, String> t : tenantYaml.entrySet()) {
+      Path file = dir.resolve("tenants/" + t.getKey() + ".yaml");
+      boolean known = t.getKey().equals("acme") || t.getKey().equals("globex");
+      Files.writeString(file, (known ? Files.readString(file) : "") + t.getValue());
+    }
     Vertx vertx = Vertx.builder().with(Main.vertxOptions()).build();
     try {
       Kernel kernel = await(Kernel.boot(vertx, ConfigLoader.load(dir.resolve("rampart.yaml"), Map.of()), Map.of()));
