@@ -99,7 +99,7 @@ final class GatewayFixture {
         late: { plugin: scripted, settings: { mode: fail-stream-late, reply: "one two three four five six", chunks: 6, models: [{ id: m }] } }
         down1: { plugin: scripted, settings: { mode: fail, models: [{ id: m }] } }
         down2: { plugin: scripted, settings: { mode: fail, models: [{ id: m }] } }
-        slow: { plugin: scripted, settings: { delay-ms: 400, models: [{ id: m }] } }
+        slow: { plugin: scripted, settings: { delay-ms: 1000, models: [{ id: m }] } }
         chatty: { plugin: scripted, settings: { reply: "%s", chunks: 200, report-usage: false, models: [{ id: m, input-price: 1000, output-price: 1000 }] } }
       """.formatted(CHATTY_REPLY);
 
