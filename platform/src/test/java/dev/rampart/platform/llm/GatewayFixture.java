@@ -17,7 +17,7 @@ import java.util.Map;
  * behaviour), the alias router and a file-backed usage ledger; and tenants to exercise them:
  * {@code acme} (every provider, generous limits), {@code globex} (no provider), {@code initech}
  * (300 tokens per minute), {@code umbrella} (a tiny daily budget), {@code hooli} (a budget that
- * runs out in the middle of a long answer).
+ * runs out in the middle of a long answer), {@code wayne} (a budget that is not reached).
  */
 final class GatewayFixture {
 
@@ -36,7 +36,8 @@ final class GatewayFixture {
         "acme", ACME, "globex", "llm: { providers: [] }\n",
         "initech", tenant("initech", "tokens-per-minute: 300", "fast: alpha/alpha-small"),
         "umbrella", tenant("umbrella", "daily-budget-usd: 0.001", "chatty: chatty/m"),
-        "hooli", tenant("hooli", "daily-budget-usd: 0.5", "chatty: chatty/m")));
+        "hooli", tenant("hooli", "daily-budget-usd: 0.5", "chatty: chatty/m"),
+        "wayne", tenant("wayne", "daily-budget-usd: 10", "fast: alpha/alpha-small")));
   }
 
   /** A chat request in the OpenAI wire format. */
