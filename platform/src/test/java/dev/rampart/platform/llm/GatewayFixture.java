@@ -89,6 +89,7 @@ final class GatewayFixture {
           down1: { retry: { max-attempts: 1 }, breaker: { failure-threshold: 2, reset-timeout-ms: 300 } }
           down2: { retry: { max-attempts: 1 }, breaker: { failure-threshold: 2, reset-timeout-ms: 300 } }
           slow: { bulkhead: { max-in-flight: 1 } }
+          hanging: { retry: { max-attempts: 1 }, timeouts: { first-token-ms: 200, total-ms: 300 } }
       router-policies:
         aliases: { plugin: alias-router }
       providers:
@@ -101,13 +102,14 @@ final class GatewayFixture {
         down1: { plugin: scripted, settings: { mode: fail, models: [{ id: m }] } }
         down2: { plugin: scripted, settings: { mode: fail, models: [{ id: m }] } }
         slow: { plugin: scripted, settings: { delay-ms: 1000, models: [{ id: m }] } }
+        hanging: { plugin: scripted, settings: { mode: hang, models: [{ id: m }] } }
         chatty: { plugin: scripted, settings: { reply: "%s", chunks: 200, report-usage: false, models: [{ id: m, input-price: 1000, output-price: 1000 }] } }
       """.formatted(CHATTY_REPLY);
 
   private static final String ACME = """
       limits: { requests-per-second: 1000, burst: 1000, in-flight: 100 }
       llm:
-        providers: [alpha, tools, flaky, broken, early, late, down1, down2, slow, chatty]
+        providers: [alpha, tools, flaky, broken, early, late, down1, down2, slow, hanging, chatty]
         router-settings:
           aliases:
             fast: alpha/alpha-small
@@ -119,5 +121,6 @@ final class GatewayFixture {
             late: [late/m, alpha/alpha-small]
             down: [down1/m, down2/m]
             slow: [slow/m, alpha/alpha-small]
+            hang: [hanging/m, alpha/alpha-small]
       """;
 }

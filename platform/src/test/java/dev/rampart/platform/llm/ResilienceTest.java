@@ -151,6 +151,21 @@ class ResilienceTest {
   }
 
   @Test
+  void aProviderThatNeverAnswersTimesOutAndFallsBackPlainAndStreamed() throws Exception {
+    HttpResponse<Buffer> plain = rampart.post("/v1/chat", ACME_KEY, rampartChat("hang"));
+    assertEquals(200, plain.statusCode(), plain.bodyAsString());
+    assertEquals(new JsonArray().add(new JsonObject().put("provider", "hanging").put("model", "m").put("code", "upstream-timeout")),
+        plain.bodyAsJsonObject().getJsonObject("routing").getJsonArray("fallbacks-tried"), "total-ms passed");
+
+    HttpResponse<Buffer> streamed = rampart.post("/v1/chat", ACME_KEY, rampartChat("hang").put("stream", true));
+    List<String> events = events(streamed.bodyAsString());
+    JsonObject end = new JsonObject(events.get(events.size() - 1));
+    assertEquals("end", end.getString("type"));
+    assertEquals(new JsonArray().add(new JsonObject().put("provider", "hanging").put("model", "m").put("code", "upstream-timeout")),
+        end.getJsonObject("routing").getJsonArray("fallbacks-tried"), "first-token-ms passed");
+  }
+
+  @Test
   void metricsAreTaggedByProviderAndModelOnly() throws Exception {
     rampart.post("/v1/chat/completions", ACME_KEY, completion("fast", "hi"));
     rampart.post("/v1/chat/completions", ACME_KEY, completion("fallback", "hi"));
