@@ -9,6 +9,7 @@ import dev.rampart.contracts.llm.ModelInfo;
 import dev.rampart.contracts.llm.Usage;
 import dev.rampart.contracts.persistence.UsageRecord;
 import dev.rampart.contracts.persistence.UsageStore;
+import dev.rampart.contracts.persistence.UsageTotal;
 import dev.rampart.contracts.router.Candidate;
 import dev.rampart.contracts.router.RouteDecision;
 import dev.rampart.contracts.router.RouteOutcome;
@@ -368,6 +369,6 @@ public final class ChatGateway {
    * @param totals per day, provider and model
    * @param remaining what the tenant may still spend
    */
-  public record UsageReport(LocalDate from, LocalDate to, List<dev.rampart.contracts.persistence.UsageTotal> totals,
+  public record UsageReport(LocalDate from, LocalDate to, List<UsageTotal> totals,
       Remaining remaining) {}
 }

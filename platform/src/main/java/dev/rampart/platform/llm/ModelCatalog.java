@@ -1,5 +1,7 @@
 package dev.rampart.platform.llm;
 
+import dev.rampart.contracts.ErrorCode;
+import dev.rampart.contracts.RampartException;
 import dev.rampart.contracts.llm.LlmProvider;
 import dev.rampart.contracts.llm.ModelInfo;
 import dev.rampart.platform.plugin.PluginCalls;
@@ -37,17 +39,11 @@ final class ModelCatalog {
     }
     ProviderDirectory.Running running = providers.running(provider).orElse(null);
     if (running == null) {
-      return Future.failedFuture(new dev.rampart.contracts.RampartException(
-          dev.rampart.contracts.ErrorCode.EXTENSION_UNAVAILABLE, "provider '" + provider + "' is not running"));
+      return Future.failedFuture(new RampartException(ErrorCode.EXTENSION_UNAVAILABLE, "provider '" + provider + "' is not running"));
     }
     LlmProvider llm = running.provider();
     Future<List<ModelInfo>> models = calls.call(provider, "models", running.callTimeoutMs(), llm::models).map(List::copyOf);
     cache.put(provider, new Entry(models, now));
     return models;
-  }
-
-  /** The model of a provider with this id, if it serves one. */
-  Future<java.util.Optional<ModelInfo>> model(String provider, String id) {
-    return models(provider).map(list -> list.stream().filter(m -> m.id().equals(id)).findFirst());
   }
 }

@@ -9,7 +9,9 @@ import io.vertx.circuitbreaker.CircuitBreakerState;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,15 +58,15 @@ final class ProviderCircuit {
    * {@code UPSTREAM_UNAVAILABLE} when the circuit is open or the bulkhead is full. The bulkhead
    * slot is held until {@code release} completes, so a stream holds it until it ends.
    */
-  <T> Future<T> run(Supplier<Future<T>> attempt, java.util.function.Function<T, Future<Void>> release) {
+  <T> Future<T> run(Supplier<Future<T>> attempt, Function<T, Future<Void>> release) {
     if (inFlight.incrementAndGet() > maxInFlight) {
       inFlight.decrementAndGet();
       return Future.failedFuture(new UpstreamException(ErrorCode.UPSTREAM_UNAVAILABLE,
-          "provider '" + provider + "' has " + maxInFlight + " calls in flight (bulkhead full)", 0, java.util.Optional.empty(), true));
+          "provider '" + provider + "' has " + maxInFlight + " calls in flight (bulkhead full)", 0, Optional.empty(), true));
     }
     Future<T> result = breaker.<T>execute(attempt).recover(e -> Future.failedFuture(e instanceof OpenCircuitException
         ? new UpstreamException(ErrorCode.UPSTREAM_UNAVAILABLE, "provider '" + provider + "' is unavailable (circuit open)",
-            0, java.util.Optional.empty(), true)
+            0, Optional.empty(), true)
         : e));
     result.onComplete(ar -> {
       if (ar.failed()) {
