@@ -53,5 +53,52 @@ public final class Addresses {
   /** {@code {}} → {@code {"items": [tenant status]}}; admin role. */
   public static final String ADMIN_TENANTS = "rampart.admin.tenants";
 
+  /**
+   * A chat through the gateway: the body is a {@code POST /v1/chat} request, the reply the same
+   * answer (routing, guard findings, usage, cost). A request with {@code "stream": true} must go
+   * to {@link #CHAT_STREAM} instead.
+   */
+  public static final String CHAT = "rampart.chat";
+
+  /**
+   * A streamed chat. The caller first registers a consumer on an address of its own choosing,
+   * then sends a {@code POST /v1/chat} request body here with the header
+   * {@value #STREAM_TO_HEADER} naming that address. The reply comes once the first token is in
+   * (or fails with a problem, exactly like {@link #CHAT}, when no provider could start):
+   * {@code {"stream-id", "routing"}}. The chunks follow as messages to the caller's address, in
+   * order, each with the header {@value #STREAM_ID_HEADER}:
+   * <ul>
+   *   <li>{@code {"type": "chunk", "delta", "tool-calls"}} — a piece of the answer;
+   *   <li>{@code {"type": "end", "finish-reason", "usage", "cost-usd", "routing"}} — the last
+   *       message of a stream that completed;
+   *   <li>{@code {"type": "error", "problem"}} — the last message of a stream that broke after it
+   *       started (upstream failure, budget spent); there is no {@code end} then.
+   * </ul>
+   * <b>Flow control:</b> every message is sent as a request; the caller acknowledges each one by
+   * replying (any body). At most {@value #STREAM_WINDOW} messages are unacknowledged at a time,
+   * so a slow consumer slows the upstream down instead of filling memory. A message that is not
+   * acknowledged within the gateway's total time limit, or a reply failure, cancels the stream.
+   * One consumer address may serve many streams; tell them apart by the stream-id header.
+   */
+  public static final String CHAT_STREAM = "rampart.chat.stream";
+
+  /** The OpenAI-shaped {@code POST /v1/chat/completions} without streaming; same body, same reply. */
+  public static final String CHAT_COMPLETIONS = "rampart.chat.completions";
+
+  /** {@code {}} → the OpenAI model list ({@code GET /v1/models}). */
+  public static final String MODELS = "rampart.models";
+
+  /** {@code {"from", "to"}} (UTC dates, inclusive) → usage per day and model, plus remaining budgets. */
+  public static final String USAGE = "rampart.usage";
+
+  /** Header of a {@link #CHAT_STREAM} request naming where the chunks go. */
+  public static final String STREAM_TO_HEADER = "stream-to";
+
+  /** Header of every streamed message: which stream it belongs to. */
+  public static final String STREAM_ID_HEADER = "stream-id";
+
+  /** Unacknowledged streamed messages allowed per stream. */
+  public static final int STREAM_WINDOW = 16;
+
   private Addresses() {}
 }

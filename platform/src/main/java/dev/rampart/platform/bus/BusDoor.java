@@ -41,6 +41,11 @@ public final class BusDoor {
       MessageConsumer<Object> consumer = vertx.eventBus().consumer(op.address(), msg -> serve(op, msg));
       consumers.add(consumer);
       registered.add(consumer.completion());
+      op.streaming().flatMap(ApiOperation.Streaming::address).ifPresent(address -> {
+        MessageConsumer<Object> streams = vertx.eventBus().consumer(address, msg -> serveStream(op, msg));
+        consumers.add(streams);
+        registered.add(streams.completion());
+      });
     }
     return Future.all(registered).mapEmpty();
   }
@@ -64,9 +69,42 @@ public final class BusDoor {
             return Future.failedFuture(
                 new Problem(ErrorCode.VALIDATION_FAILED, "the request does not match the contract", problems).toException());
           }
+          if (op.streams(request)) {
+            return Future.failedFuture(Problem.of(ErrorCode.VALIDATION_FAILED, "streamed requests go to "
+                + op.streaming().flatMap(ApiOperation.Streaming::address).orElse("HTTP")).toException());
+          }
           return op.invoke(c, request);
         })
         .onSuccess(msg::reply)
+        .onFailure(e -> fail(msg, Problem.from(e)));
+  }
+
+  private void serveStream(ApiOperation op, Message<Object> msg) {
+    String to = msg.headers().get(Addresses.STREAM_TO_HEADER);
+    if (!(msg.body() instanceof JsonObject body)) {
+      fail(msg, Problem.of(ErrorCode.MALFORMED_JSON, "the message body must be a JSON object"));
+      return;
+    }
+    if (to == null || to.isBlank()) {
+      fail(msg, Problem.of(ErrorCode.VALIDATION_FAILED, "a streamed request needs the header '"
+          + Addresses.STREAM_TO_HEADER + "' naming the address the chunks go to"));
+      return;
+    }
+    JsonObject request = body.copy().put("stream", true);
+    authenticator.authenticate(msg.headers().get(Addresses.AUTHORIZATION_HEADER))
+        .compose(c -> {
+          List<String> problems = input.problems(op.operationId(), request);
+          if (!problems.isEmpty()) {
+            return Future.failedFuture(
+                new Problem(ErrorCode.VALIDATION_FAILED, "the request does not match the contract", problems).toException());
+          }
+          return op.openStream(c, request);
+        })
+        .onSuccess(stream -> {
+          String streamId = java.util.UUID.randomUUID().toString();
+          msg.reply(stream.start().copy().put("stream-id", streamId));
+          new BusStreamSender(vertx, to, streamId, stream).start();
+        })
         .onFailure(e -> fail(msg, Problem.from(e)));
   }
 

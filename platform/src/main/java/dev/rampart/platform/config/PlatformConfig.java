@@ -20,6 +20,8 @@ import java.util.Map;
  * @param extensions the other named extension instances by kind ({@code providers},
  *     {@code router-policies}, {@code detectors}, {@code check-runners}): name → instance
  * @param guard platform-wide guard settings
+ * @param llm the {@code llm} section (gateway defaults, resilience), defaults applied; read by
+ *     {@code dev.rampart.platform.llm.GatewaySettings}
  */
 public record PlatformConfig(
     Server server,
@@ -31,7 +33,8 @@ public record PlatformConfig(
     Limits limits,
     Path tenantsDir,
     Map<String, Map<String, Instance>> extensions,
-    Guard guard) {
+    Guard guard,
+    JsonObject llm) {
 
   /**
    * @param host bind address

@@ -141,7 +141,8 @@ final class PlatformFileReader {
         tenantsDir,
         Collections.unmodifiableMap(extensions),
         new PlatformConfig.Guard(guard.getInteger("max-text-chars"), guard.getLong("scan-deadline-ms"),
-            guard.getInteger("max-hold-back-chars"), guard.getString("hash-secret", ""), guard.getInteger("log-max-chars")));
+            guard.getInteger("max-hold-back-chars"), guard.getString("hash-secret", ""), guard.getInteger("log-max-chars")),
+        doc.getJsonObject("llm").copy());
   }
 
   private static PlatformConfig.Instance instance(String type, JsonObject instance, long defaultTimeoutMs) {

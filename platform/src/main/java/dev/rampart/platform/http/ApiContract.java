@@ -15,9 +15,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * contract the router validates against.
  *
  * <p>vertx-openapi 5.0.x refuses response media types outside a fixed list, and
- * {@code application/problem+json} is not on it. Responses are not validated, so the router gets
- * a copy in which problem responses are declared as {@code application/json}; clients still
- * receive {@code application/problem+json}, as the served document says.
+ * {@code application/problem+json} and {@code text/event-stream} are not on it. Responses are not
+ * validated, so the router gets a copy in which problem responses are declared as
+ * {@code application/json} and event streams as {@code text/plain}; clients still receive what
+ * the served document says.
  *
  * @param yaml the document as published
  * @param contract the parsed contract for routing and request validation
@@ -29,7 +30,8 @@ public record ApiContract(Buffer yaml, OpenAPIContract contract) {
 
   public static Future<ApiContract> load(Vertx vertx) {
     return vertx.fileSystem().readFile(RESOURCE).compose(yaml -> {
-      String forRouter = yaml.toString().replace("application/problem+json:", "application/json:");
+      String forRouter = yaml.toString().replace("application/problem+json:", "application/json:")
+          .replace("text/event-stream:", "text/plain:");
       Map<String, Object> tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(forRouter);
       return OpenAPIContract.from(vertx, new JsonObject(tree)).map(contract -> new ApiContract(yaml, contract));
     });

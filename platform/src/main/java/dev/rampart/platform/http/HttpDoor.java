@@ -36,10 +36,20 @@ final class HttpDoor implements Handler<RoutingContext> {
     } catch (RuntimeException e) {
       request = Future.failedFuture(e);
     }
-    request
-        .compose(req -> operation.invoke(Authentication.caller(rc), req))
-        .onSuccess(result -> Responses.json(rc, operation.successStatus(), result))
-        .onFailure(e -> Responses.problem(rc, Problem.from(e)));
+    request.onSuccess(req -> {
+      if (operation.streams(req)) {
+        operation.openStream(Authentication.caller(rc), req)
+            .onSuccess(stream -> ServerSentEvents.send(rc, stream))
+            .onFailure(e -> Responses.problem(rc, Problem.from(e)));
+      } else {
+        operation.invokeReply(Authentication.caller(rc), req)
+            .onSuccess(reply -> {
+              reply.headers().forEach(rc.response()::putHeader);
+              Responses.json(rc, operation.successStatus(), reply.body());
+            })
+            .onFailure(e -> Responses.problem(rc, Problem.from(e)));
+      }
+    }).onFailure(e -> Responses.problem(rc, Problem.from(e)));
   }
 
   private JsonObject request(RoutingContext rc) {

@@ -18,13 +18,25 @@ import org.slf4j.LoggerFactory;
  * @param code stable error code
  * @param detail human explanation for this occurrence; never secrets or personal data
  * @param errors individual problems when there are several (validation)
+ * @param members further members of the problem document (e.g. the remaining budget)
  */
-public record Problem(ErrorCode code, String detail, List<String> errors) {
+public record Problem(ErrorCode code, String detail, List<String> errors, JsonObject members) {
 
   private static final Logger LOG = LoggerFactory.getLogger(Problem.class);
 
+  /** Implemented by failures that add members to their problem document. */
+  public interface Members {
+    /** Extra members, kebab case; they never replace the standard ones. */
+    JsonObject problemMembers();
+  }
+
   public Problem {
     errors = List.copyOf(errors);
+    members = members.copy();
+  }
+
+  public Problem(ErrorCode code, String detail, List<String> errors) {
+    this(code, detail, errors, new JsonObject());
   }
 
   public static Problem of(ErrorCode code, String detail) {
@@ -34,7 +46,8 @@ public record Problem(ErrorCode code, String detail, List<String> errors) {
   /** Maps any failure to a problem; unexpected ones are logged and hidden behind INTERNAL. */
   public static Problem from(Throwable failure) {
     if (failure instanceof RampartException re) {
-      return of(re.code(), re.getMessage());
+      JsonObject members = failure instanceof Members m ? m.problemMembers() : new JsonObject();
+      return new Problem(re.code(), re.getMessage(), List.of(), members);
     }
     if (failure instanceof DecodeException) {
       return of(ErrorCode.MALFORMED_JSON, "the request body is not valid JSON");
@@ -46,10 +59,15 @@ public record Problem(ErrorCode code, String detail, List<String> errors) {
     return of(ErrorCode.INTERNAL, "an unexpected error occurred; see the server log with this request id");
   }
 
-  private static Problem fromJson(JsonObject json) {
+  /** The problem a bus reply or an error event carried, standard members included. */
+  public static Problem fromJson(JsonObject json) {
+    JsonObject members = json.copy();
+    for (String standard : List.of("type", "title", "status", "code", "detail", "errors", "request-id", "error")) {
+      members.remove(standard);
+    }
     for (ErrorCode code : ErrorCode.values()) {
       if (code.code().equals(json.getString("code"))) {
-        return of(code, json.getString("detail", ""));
+        return new Problem(code, json.getString("detail", ""), List.of(), members);
       }
     }
     return of(ErrorCode.INTERNAL, json.getString("detail", ""));
@@ -59,8 +77,13 @@ public record Problem(ErrorCode code, String detail, List<String> errors) {
     return code.status();
   }
 
+  /**
+   * The problem document. Besides the RFC 9457 members it carries {@code error}, the same failure
+   * in the shape OpenAI SDKs read ({@code message}, {@code type}, {@code code}), so clients that
+   * switched to Rampart by changing their base URL report it properly.
+   */
   public JsonObject toJson(String requestId) {
-    JsonObject json = new JsonObject()
+    JsonObject json = members.copy()
         .put("type", "urn:rampart:problem:" + code.code())
         .put("title", code.title())
         .put("status", code.status())
@@ -72,7 +95,25 @@ public record Problem(ErrorCode code, String detail, List<String> errors) {
     if (requestId != null) {
       json.put("request-id", requestId);
     }
+    json.put("error", openAiError());
     return json;
+  }
+
+  /** The OpenAI error object: {@code {"message", "type", "param", "code"}}. */
+  public JsonObject openAiError() {
+    String type = switch (code.status()) {
+      case 401 -> "authentication_error";
+      case 402 -> "insufficient_quota";
+      case 403 -> "permission_error";
+      case 429 -> "rate_limit_error";
+      case 400, 404, 405, 409, 413, 415, 422 -> "invalid_request_error";
+      default -> "api_error";
+    };
+    return new JsonObject()
+        .put("message", errors.isEmpty() ? detail : detail + ": " + String.join("; ", errors))
+        .put("type", type)
+        .put("param", null)
+        .put("code", code.code().replace('-', '_'));
   }
 
   /** A RampartException carrying this problem, for failing futures. */

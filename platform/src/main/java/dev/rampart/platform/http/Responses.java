@@ -28,6 +28,9 @@ final class Responses {
     if (problem.code() == ErrorCode.UNAUTHENTICATED) {
       rc.response().putHeader("WWW-Authenticate", "Bearer");
     }
+    if (problem.members().getValue("retry-after-seconds") instanceof Number seconds) {
+      rc.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds.longValue()));
+    }
     rc.response()
         .setStatusCode(problem.status())
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")

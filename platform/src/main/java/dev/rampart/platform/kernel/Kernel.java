@@ -21,12 +21,17 @@ import dev.rampart.platform.guard.TextGuard;
 import dev.rampart.platform.http.ApiContract;
 import dev.rampart.platform.http.ApiRouter;
 import dev.rampart.platform.http.HttpVerticle;
+import dev.rampart.platform.guard.TextGuard;
+import dev.rampart.platform.llm.ChatGateway;
+import dev.rampart.platform.llm.GatewaySettings;
+import dev.rampart.platform.llm.LlmOperations;
 import dev.rampart.platform.persistence.GuardedConversationStore;
 import dev.rampart.platform.plugin.ExtensionInstances;
 import dev.rampart.platform.plugin.ExtensionKind;
 import dev.rampart.platform.plugin.PluginCalls;
 import dev.rampart.platform.plugin.PluginReport;
 import dev.rampart.platform.plugin.PluginRuntime;
+import dev.rampart.platform.ratelimit.LocalLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -107,7 +112,7 @@ public final class Kernel {
           guard = guard(platform, calls, meters);
           GuardedConversationStore store = new GuardedConversationStore(
               persistence.conversations(), calls, "persistence", platform.persistence().callTimeoutMs());
-          return ApiContract.load(vertx).compose(api -> openDoors(api, store));
+          return ApiContract.load(vertx).compose(api -> openDoors(api, store, persistence, calls, meters));
         })
         .compose(v -> tenants.watch(vertx, config.tenantsReloadMs()))
         .onSuccess(v -> LOG.info("Rampart {} ready on port {} in {} ms ({} plugin(s), {} instance(s))",
@@ -127,7 +132,8 @@ public final class Kernel {
     return new PolicyTextGuard(tenants::tenant, detectors, settings, PolicyTextGuard.platformSecret(platform), calls, meters);
   }
 
-  private Future<Void> openDoors(ApiContract api, GuardedConversationStore store) {
+  private Future<Void> openDoors(ApiContract api, GuardedConversationStore store, PersistenceAdapter persistence,
+      PluginCalls calls, MeterRegistry meters) {
     PlatformConfig platform = config.platform();
     Authenticator authenticator = new Authenticator(vertx, platform.auth(), tenants);
     ConversationService conversations = new ConversationService(store, tenants, guard, Clock.systemUTC());
@@ -136,6 +142,11 @@ public final class Kernel {
     operations.addAll(ConversationOperations.of(conversations));
     operations.addAll(GuardOperations.of(guard));
     operations.addAll(AdminOperations.of(plugins, instances, tenants, Set.copyOf(platform.plugins().required())));
+    // in-process limiter: one node's counters; a shared implementation replaces it for clusters
+    ChatGateway gateway = new ChatGateway(vertx, tenants, instances, calls, persistence.usage(),
+        platform.persistence().callTimeoutMs(), new LocalLimiter(), guard, GatewaySettings.from(platform.llm()),
+        meters, Clock.systemUTC());
+    operations.addAll(LlmOperations.of(gateway, Instant.now().getEpochSecond()));
     ContractInput input = new ContractInput(api.contract());
     busDoor = new BusDoor(vertx, authenticator, input);
     purgeTimer = vertx.setPeriodic(PURGE_INTERVAL_MS, id -> store.purgeExpired(Instant.now())

@@ -96,7 +96,7 @@ class ConfigLoaderTest {
     String file = label("rampart.yaml");
     assertEquals(List.of(
         file + ":$.sever: unknown key (expected one of: auth, check-runners, data-dir, detectors, event-bus-bridge,"
-            + " guard, limits, persistence, plugins, providers, router-policies, server, tenants-dir, tenants-reload-ms)",
+            + " guard, limits, llm, persistence, plugins, providers, router-policies, server, tenants-dir, tenants-reload-ms)",
         file + ":$.server.port: must be an integer",
         file + ":$.server.instances: must be at least 0",
         file + ":$.auth.jwt.algorithm: must be one of: HS256, RS256, ES256",

@@ -46,14 +46,25 @@ public final class TestKernel implements AutoCloseable {
    * (e.g. a {@code persistence:} or {@code detectors:} block); {@code pluginFolders} is a YAML list.
    */
   public static TestKernel start(Path dir, String pluginFolders, String extraYaml) throws Exception {
-    return start(dir, pluginFolders, extraYaml, "");
+    return start(dir, pluginFolders, extraYaml, Map.of());
   }
 
   /** As {@link #start(Path, String, String)}, with {@code acmeYaml} appended to acme's tenant file (e.g. a {@code guard:} policy). */
   public static TestKernel start(Path dir, String pluginFolders, String extraYaml, String acmeYaml) throws Exception {
+    return start(dir, pluginFolders, extraYaml, acmeYaml.isEmpty() ? Map.of() : Map.of("acme", acmeYaml));
+  }
+
+  /**
+   * As {@link #start(Path, String, String)}, and {@code tenantYaml} (tenant id → YAML) is appended
+   * to that tenant's file, or is the whole file of a tenant other than acme and globex.
+   */
+  public static TestKernel start(Path dir, String pluginFolders, String extraYaml, Map<String, String> tenantYaml)
+      throws Exception {
     writeConfig(dir, pluginFolders, extraYaml);
-    if (!acmeYaml.isEmpty()) {
-      Files.writeString(dir.resolve("tenants/acme.yaml"), acmeYaml, java.nio.file.StandardOpenOption.APPEND);
+    for (Map.Entry<String, String> t : tenantYaml.entrySet()) {
+      Path file = dir.resolve("tenants/" + t.getKey() + ".yaml");
+      boolean known = t.getKey().equals("acme") || t.getKey().equals("globex");
+      Files.writeString(file, (known ? Files.readString(file) : "") + t.getValue());
     }
     return boot(dir);
   }
