@@ -18,6 +18,7 @@ import dev.rampart.platform.config.TenantConfig;
 import dev.rampart.platform.config.TenantRegistry;
 import dev.rampart.platform.guard.TextGuard;
 import dev.rampart.platform.plugin.ExtensionInstances;
+import dev.rampart.platform.plugin.ExtensionKind;
 import dev.rampart.platform.plugin.PluginCalls;
 import dev.rampart.platform.ratelimit.Limiter;
 import dev.rampart.platform.ratelimit.Permit;
@@ -53,6 +54,7 @@ public final class ChatGateway {
   private static final Logger LOG = LoggerFactory.getLogger(ChatGateway.class);
 
   private final TenantRegistry tenants;
+  private final ExtensionInstances instances;
   private final ProviderDirectory directory;
   private final ModelCatalog catalog;
   private final PluginCalls calls;
@@ -71,6 +73,7 @@ public final class ChatGateway {
   public ChatGateway(Vertx vertx, TenantRegistry tenants, ExtensionInstances instances, PluginCalls calls, UsageStore usage,
       long usageTimeoutMs, Limiter limiter, TextGuard guard, GatewaySettings settings, MeterRegistry meters, Clock clock) {
     this.tenants = tenants;
+    this.instances = instances;
     this.directory = new ProviderDirectory(instances);
     this.catalog = new ModelCatalog(directory, calls, settings.modelsCacheMs());
     this.calls = calls;
@@ -104,13 +107,22 @@ public final class ChatGateway {
         .map(opened -> relay(plan, opened, encoder)));
   }
 
-  /** The model ids a tenant may ask for: its aliases, then its providers' models. */
+  /**
+   * The model ids a tenant may ask for: its aliases (the router instance's and the tenant's own),
+   * then its providers' models.
+   */
   public Future<List<ModelListing>> models(String tenantId) {
     TenantLlm llm = llm(tenant(tenantId));
+    Set<String> aliases = new LinkedHashSet<>();
+    llm.router().or(settings::defaultRouter)
+        .flatMap(router -> instances.settings(ExtensionKind.ROUTER_POLICY, router))
+        .map(TenantLlm::aliasesOf)
+        .ifPresent(aliases::addAll);
+    aliases.addAll(llm.aliases());
     List<ModelListing> listed = new ArrayList<>();
-    llm.aliases().forEach(a -> listed.add(new ModelListing(a, "rampart")));
+    aliases.forEach(a -> listed.add(new ModelListing(a, "rampart")));
     return candidates(llm).map(candidates -> {
-      Set<String> seen = new LinkedHashSet<>(llm.aliases());
+      Set<String> seen = new LinkedHashSet<>(aliases);
       for (Candidate c : candidates) {
         if (seen.add(c.model().id())) {
           listed.add(new ModelListing(c.model().id(), c.provider()));

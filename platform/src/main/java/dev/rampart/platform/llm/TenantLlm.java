@@ -35,6 +35,11 @@ public record TenantLlm(
 
   /** Alias names the tenant's router settings define ({@code aliases: {name: ...}}). */
   public List<String> aliases() {
+    return aliasesOf(routerSettings);
+  }
+
+  /** Alias names of a router settings object ({@code aliases: {name: ...}}), in their order. */
+  static List<String> aliasesOf(JsonObject routerSettings) {
     return routerSettings.getValue("aliases") instanceof JsonObject aliases ? List.copyOf(aliases.fieldNames()) : List.of();
   }
 }

@@ -26,6 +26,7 @@ public final class ExtensionInstances {
   private static final Logger LOG = LoggerFactory.getLogger(ExtensionInstances.class);
 
   private final List<Instance> instances = new CopyOnWriteArrayList<>();
+  private final Map<String, JsonObject> settings = new java.util.concurrent.ConcurrentHashMap<>();
   private final PluginCalls calls;
 
   /**
@@ -82,6 +83,7 @@ public final class ExtensionInstances {
   public Future<ExtensionInstances> start(Vertx vertx, PluginRuntime runtime, List<Spec> specs, Path dataDir) {
     List<Future<Instance>> started = new ArrayList<>();
     for (Spec spec : specs) {
+      settings.put(spec.kind().name() + "/" + spec.name(), spec.settings().copy());
       started.add(startOne(vertx, runtime, spec, dataDir).andThen(ar -> instances.add(ar.result())));
     }
     return Future.join(started).transform(ar -> Future.succeededFuture(this));
@@ -121,6 +123,11 @@ public final class ExtensionInstances {
   private static Instance failed(Spec spec, Optional<String> pluginId, String why) {
     LOG.error("{} instance '{}' ({}) not started: {}", spec.kind().wireName(), spec.name(), spec.type(), why);
     return new Instance(spec.kind(), spec.name(), spec.type(), pluginId, Optional.empty(), spec.callTimeoutMs(), Optional.of(why));
+  }
+
+  /** The configured settings of an instance (whether or not it started); may hold secrets, never log them. */
+  public Optional<JsonObject> settings(ExtensionKind kind, String name) {
+    return Optional.ofNullable(settings.get(kind.name() + "/" + name)).map(JsonObject::copy);
   }
 
   public List<Instance> all() {
