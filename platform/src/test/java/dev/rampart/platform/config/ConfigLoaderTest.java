@@ -46,7 +46,7 @@ class ConfigLoaderTest {
     PlatformConfig platform = loaded.platform();
     assertEquals(8080, platform.server().port());
     assertEquals("embedded", platform.persistence().type());
-    assertEquals(List.of("persistence-embedded", "pii-patterns"), platform.plugins().required());
+    assertEquals(List.of("persistence-embedded", "pii-patterns", "llm-offline", "router-rules"), platform.plugins().required());
     assertEquals("HS256", platform.auth().algorithm());
     assertEquals("dev-only-secret-change-me-0123456789abcdef", platform.auth().secret());
     assertEquals(false, platform.bridge().enabled());
