@@ -51,6 +51,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChatGateway {
 
+  private static final Logger ROUTING = LoggerFactory.getLogger("rampart.routing");
   private static final Logger LOG = LoggerFactory.getLogger(ChatGateway.class);
 
   private final TenantRegistry tenants;
@@ -267,7 +268,13 @@ public final class ChatGateway {
     }
     ProviderDirectory.Router r = policy.get();
     return calls.call(r.name(), "decide", r.callTimeoutMs(),
-        () -> r.policy().decide(new RouteRequest(tenantId, asked, candidates, llm.routerSettings().copy())));
+            () -> r.policy().decide(new RouteRequest(tenantId, asked, candidates, llm.routerSettings().copy())))
+        .onSuccess(d -> {
+          metrics.decision(r.name(), d.provider(), d.model(), d.tier());
+          // reasons name aliases, models and providers only, never request text
+          ROUTING.info("tenant={} router={} -> {}/{} tier={} reasons={}", tenantId, r.name(), d.provider(), d.model(),
+              d.tier(), d.reasons());
+        });
   }
 
   /** Without a router: the model id must be one an allowed provider serves; the others serving it are fallbacks. */

@@ -54,6 +54,13 @@ final class LlmMetrics {
         .tag("provider", provider).tag("model", model).register(meters).increment();
   }
 
+  /** A routing decision, by policy and what it chose (tier is policy-defined and bounded). */
+  void decision(String router, String provider, String model, String tier) {
+    Counter.builder("rampart.llm.route.decisions").description("Routing decisions by policy and choice")
+        .tag("router", router).tag("provider", provider).tag("model", model).tag("tier", tier)
+        .register(meters).increment();
+  }
+
   /** 0 closed, 1 half-open, 2 open. */
   void breakerState(String provider, CircuitBreaker breaker) {
     Gauge.builder("rampart.llm.breaker.state", breaker, b -> stateValue(b.state()))

@@ -177,6 +177,7 @@ class ResilienceTest {
     assertTrue(metrics.contains("rampart_llm_retries_total{model=\"m\",provider=\"broken\"}"));
     assertTrue(metrics.contains("rampart_llm_fallbacks_total{model=\"m\",provider=\"broken\"}"));
     assertTrue(metrics.contains("rampart_llm_breaker_state{provider=\"broken\"}"));
+    assertTrue(metrics.contains("rampart_llm_route_decisions_total{"), "routing decisions are counted");
     for (String line : metrics.split("\n")) {
       if (line.startsWith("rampart_llm")) {
         assertFalse(line.contains("chatcmpl-") || line.contains("tenant"), line);
