@@ -26,13 +26,19 @@ final class GatewayFixture {
   private GatewayFixture() {}
 
   static TestKernel start(Path dir) throws Exception {
+    return start(dir, "file-ledger");
+  }
+
+  /** As {@link #start(Path)}, with another persistence extension type (e.g. the bundled {@code embedded}). */
+  static TestKernel start(Path dir, String persistence) throws Exception {
     Path plugins = dir.resolve("test-plugins");
     TestPluginJar.plugin("gateway-test-doubles")
         .extension(ScriptedProvider.class)
         .extension(AliasRouter.class)
         .extension(FileLedger.class)
         .writeTo(plugins);
-    return TestKernel.start(dir, "[" + plugins.toAbsolutePath() + "]", PLATFORM, Map.of(
+    String folders = "[" + plugins.toAbsolutePath() + ", " + TestKernel.BUNDLED_PLUGINS.toAbsolutePath() + "]";
+    return TestKernel.start(dir, folders, PLATFORM.replace("use: file-ledger", "use: " + persistence), Map.of(
         "acme", ACME, "globex", "llm: { providers: [] }\n",
         "initech", tenant("initech", "tokens-per-minute: 300", "fast: alpha/alpha-small"),
         "umbrella", tenant("umbrella", "daily-budget-usd: 0.001", "chatty: chatty/m"),

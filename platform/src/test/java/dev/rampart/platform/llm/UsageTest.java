@@ -18,18 +18,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Usage is recorded per tenant, day and model, queryable, and — with budgets — survives a
- * restart. The ledger here is the test adapter's file (the bundled adapters' ledger lands with the
- * persistence branch).
+ * restart, both with a test adapter's file ledger and with the bundled embedded store.
  */
 class UsageTest {
 
   @TempDir Path dir;
 
-  @Test
-  void usageAndTheSpentBudgetSurviveARestart() throws Exception {
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"file-ledger", "embedded"})
+  void usageAndTheSpentBudgetSurviveARestart(String persistence) throws Exception {
     String tenant = key("wayne");
     JsonObject before;
-    try (TestKernel rampart = GatewayFixture.start(dir)) {
+    try (TestKernel rampart = GatewayFixture.start(dir, persistence)) {
       for (int i = 0; i < 2; i++) {
         HttpResponse<Buffer> r = rampart.post("/v1/chat/completions", tenant, completion("fast", "hi"));
         assertEquals(200, r.statusCode(), r.bodyAsString());
@@ -41,7 +41,7 @@ class UsageTest {
     assertTrue(spent > 0);
     assertEquals(10 - spent, before.getJsonObject("remaining").getDouble("daily-usd"), 2e-6);
 
-    try (TestKernel restarted = GatewayFixture.start(dir)) {
+    try (TestKernel restarted = GatewayFixture.start(dir, persistence)) {
       JsonObject after = usage(restarted, tenant);
       assertEquals(before.getJsonArray("items"), after.getJsonArray("items"));
       assertEquals(10 - spent, after.getJsonObject("remaining").getDouble("daily-usd"), 2e-6,
