@@ -12,8 +12,9 @@ import java.util.Optional;
  * within its conversation, with no gaps and no duplicates even under concurrent appends).
  *
  * <p><b>Expiry.</b> A conversation whose {@link Conversation#expiresAt()} is at or before the
- * {@code now} passed to a call is treated as absent by every method, before
- * {@link #purgeExpired} physically removes it.
+ * {@code now} passed to a call is treated as absent by every method that takes a time, before
+ * {@link #purgeExpired} physically removes it. {@link #delete} takes no time: it removes the
+ * conversation whether or not it has expired.
  *
  * <p><b>Pagination.</b> Cursors are opaque strings the store produces; a cursor the store did not
  * produce fails the call with {@link dev.rampart.contracts.ErrorCode#INVALID_CURSOR}.
@@ -33,7 +34,7 @@ public interface ConversationStore {
   /** The tenant's live conversations, newest first ({@code createdAt} then id, descending). */
   Future<Page<Conversation>> list(String tenantId, PageRequest page, Instant now);
 
-  /** Deletes the conversation and its messages; true if it existed for this tenant. */
+  /** Deletes the conversation and its messages; true if it existed for this tenant, expired or not. */
   Future<Boolean> delete(String tenantId, String conversationId);
 
   /**
