@@ -23,24 +23,31 @@ final class CryptoWallets implements EntityScanner {
   public void scan(ScanContext ctx) {
     String s = ctx.text();
     int n = s.length();
-    if (!ctx.budget().charge(n)) {
-      return;
-    }
+    TextChunks chunks = ctx.chunks();
     int i = 0;
-    while (i < n) {
-      if (!CharClasses.isAlnum(s.charAt(i))) {
-        i++;
+    for (int k = 0; k < chunks.count(); k++) {
+      // every address form has a digit: '1' or '3' first, "bc1", "0x"
+      if ((chunks.classes(k) & TextChunks.DIGIT) == 0) {
         continue;
       }
-      int runEnd = i;
-      while (runEnd < n && CharClasses.isAlnum(s.charAt(runEnd))) {
-        runEnd++;
+      i = Math.max(i, chunks.start(k));
+      int to = chunks.end(k);
+      ctx.budget().charge(to - i);
+      while (i < to) {
+        if (!CharClasses.isAlnum(s.charAt(i))) {
+          i++;
+          continue;
+        }
+        int runEnd = i;
+        while (runEnd < n && CharClasses.isAlnum(s.charAt(runEnd))) {
+          runEnd++;
+        }
+        if ((i == 0 || !CharClasses.isWordChar(s.charAt(i - 1))) && CharClasses.boundaryAt(s, runEnd)
+            && !ctx.budget().exhausted()) {
+          examine(ctx, s, i, runEnd);
+        }
+        i = runEnd;
       }
-      if ((i == 0 || !CharClasses.isWordChar(s.charAt(i - 1))) && CharClasses.boundaryAt(s, runEnd)
-          && !ctx.budget().exhausted()) {
-        examine(ctx, s, i, runEnd);
-      }
-      i = runEnd;
     }
   }
 

@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class EncodedPayloads {
 
-  private static final int MIN_RUN = 20;
+  private static final int MIN_RUN = TextChunks.LONG_CHUNK;
   private static final int MAX_DECODED_CHARS = 4096;
 
   private final InjectionPhrases phrases;
@@ -21,27 +21,36 @@ final class EncodedPayloads {
     this.phrases = phrases;
   }
 
-  /** Hits whose spans are the encoded runs in {@code text}. */
-  List<InjectionPhrases.Hit> find(String text, ScanBudget budget) {
+  /** Hits whose spans are the encoded runs in {@code text}, visiting only its long chunks. */
+  List<InjectionPhrases.Hit> find(String text, TextChunks chunks, ScanBudget budget) {
     List<InjectionPhrases.Hit> hits = new ArrayList<>();
     int n = text.length();
     int i = 0;
-    while (i < n && !budget.exhausted()) {
-      if (!isBase64Char(text.charAt(i))) {
-        i++;
+    for (int k = 0; k < chunks.count() && !budget.exhausted(); k++) {
+      // a run of MIN_RUN characters has no whitespace in it
+      if ((chunks.classes(k) & TextChunks.LONG) == 0) {
         continue;
       }
-      int end = i;
-      while (end < n && isBase64Char(text.charAt(end))) {
-        end++;
-      }
-      if (end - i >= MIN_RUN) {
-        double score = injectionScore(text, i, Math.min(end, i + MAX_DECODED_CHARS), budget);
-        if (score > 0) {
-          hits.add(new InjectionPhrases.Hit(i, end, InjectionPhrases.Kind.ENCODED, score));
+      i = Math.max(i, chunks.start(k));
+      int to = chunks.end(k);
+      budget.charge(to - i);
+      while (i < to && !budget.exhausted()) {
+        if (!isBase64Char(text.charAt(i))) {
+          i++;
+          continue;
         }
+        int end = i;
+        while (end < n && isBase64Char(text.charAt(end))) {
+          end++;
+        }
+        if (end - i >= MIN_RUN) {
+          double score = injectionScore(text, i, Math.min(end, i + MAX_DECODED_CHARS), budget);
+          if (score > 0) {
+            hits.add(new InjectionPhrases.Hit(i, end, InjectionPhrases.Kind.ENCODED, score));
+          }
+        }
+        i = end;
       }
-      i = end;
     }
     return hits;
   }

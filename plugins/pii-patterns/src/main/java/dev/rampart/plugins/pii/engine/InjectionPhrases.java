@@ -2,6 +2,7 @@ package dev.rampart.plugins.pii.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -44,12 +45,25 @@ final class InjectionPhrases {
       "system", "initial", "original", "hidden", "secret", "confidential", "internal", "your", "above",
       "verbatim", "pre-prompt", "preprompt", "first");
 
+  /** The characters of the regex class \\s, the whitespace {@code S} stands for. */
+  private static final String REGEX_SPACE = " \t\n\u000B\f\r";
+
   private final long[] triggerKeys;
   private final Phrase[][] phrasesByTrigger;
+  /** Per trigger: what the text must go on with for any of its phrases to match; null = anything. */
+  private final String[][] followsByTrigger;
+  private final int[] triggerShapes = new int[26];
   private final Phrase[] delimiterPhrases;
 
+  /** A trigger word's phrases, and what must follow the word for one of them to match. */
+  private static final class Trigger {
+    final List<Phrase> phrases = new ArrayList<>();
+    final Set<String> follows = new LinkedHashSet<>();
+    boolean anything;
+  }
+
   InjectionPhrases() {
-    TreeMap<Long, List<Phrase>> byTrigger = new TreeMap<>();
+    TreeMap<Long, Trigger> byTrigger = new TreeMap<>();
     Phrase override = phrase(Kind.OVERRIDE, 0.85,
         "(?:ignore|disregard|forget|bypass|override|discard|abandon|skip|neglect)" + S
             + "((?:[a-z']{1,15}" + S + "){1,5}?)" + TARGETS,
@@ -68,20 +82,20 @@ final class InjectionPhrases {
     for (String verb : List.of("ignore", "disregard", "forget")) {
       add(byTrigger, verb, overrideEverything);
     }
-    add(byTrigger, "do", doNotFollow);
-    add(byTrigger, "don", doNotFollow);
-    add(byTrigger, "stop", doNotFollow);
+    add(byTrigger, "do", doNotFollow, " not");
+    add(byTrigger, "don", doNotFollow, "'t");
+    add(byTrigger, "stop", doNotFollow, " follow", " obey");
 
     add(byTrigger, "you", phrase(Kind.ROLE_PLAY, 0.85,
         "you" + S + "are" + S + "now" + S + "(?:(?:a|an|the|in|my|called|named|known|as|going" + S + "to" + S + "be)" + S + "){0,3}"
             + "(?:dan|jailbroken|unrestricted|unfiltered|uncensored|unchained|evil|freed?\\b|developer" + S
-            + "mode|god" + S + "mode|stan|dude|aim|no" + S + "longer)", null));
+            + "mode|god" + S + "mode|stan|dude|aim|no" + S + "longer)", null), " are");
     add(byTrigger, "you", phrase(Kind.ROLE_PLAY, 0.8,
         "you(?:" + S + "are|'re)" + S + "(?:no" + S + "longer|not)" + S + "(?:bound|restricted|limited|constrained)" + S + "by",
-        null));
+        null), " are", "'re");
     add(byTrigger, "you", phrase(Kind.ROLE_PLAY, 0.55,
         "you" + S + "(?:have|has)" + S + "no" + S + "(?:more" + S + ")?(?:ethical" + S + ")?"
-            + "(?:restrictions|limitations|filters|guidelines|boundaries|morals|ethics)", null));
+            + "(?:restrictions|limitations|filters|guidelines|boundaries|morals|ethics)", null), " have", " has");
     add(byTrigger, "pretend", phrase(Kind.ROLE_PLAY, 0.85,
         "pretend" + S + "(?:that" + S + ")?(?:you" + S + "(?:are|have|were|can)|you're|to" + S + "be)\\b[^.!?\\n]{0,80}?\\b"
             + "(?:no|without|free" + S + "of|zero|none" + S + "of" + S + "the)" + S + "(?:[a-z]{1,12}" + S + ")?"
@@ -90,23 +104,25 @@ final class InjectionPhrases {
     Phrase enableMode = phrase(Kind.ROLE_PLAY, 0.55,
         "(?:enable|enter|activate|switch" + S + "(?:on|to|into)|turn" + S + "on|unlock|engage)" + S + "(?:the" + S + "|your" + S + ")?"
             + "(?:developer|dev|god|jailbreak|dan|unrestricted)" + S + "mode", null);
-    for (String verb : List.of("enable", "enter", "activate", "switch", "turn", "unlock", "engage")) {
-      add(byTrigger, verb, enableMode);
+    for (String verb : List.of("enable", "enter", "activate", "unlock", "engage")) {
+      add(byTrigger, verb, enableMode, " the", " your", " dev", " god", " jailbreak", " dan", " unrestricted");
     }
+    add(byTrigger, "switch", enableMode, " on", " to", " into");
+    add(byTrigger, "turn", enableMode, " on");
     add(byTrigger, "developer", phrase(Kind.ROLE_PLAY, 0.7,
-        "developer" + S + "mode" + S + "(?:enabled|activated|is" + S + "(?:now" + S + ")?(?:on|enabled|active))", null));
-    add(byTrigger, "with", phrase(Kind.ROLE_PLAY, 0.7, "with" + S + "developer" + S + "mode" + S + "enabled", null));
+        "developer" + S + "mode" + S + "(?:enabled|activated|is" + S + "(?:now" + S + ")?(?:on|enabled|active))", null), " mode");
+    add(byTrigger, "with", phrase(Kind.ROLE_PLAY, 0.7, "with" + S + "developer" + S + "mode" + S + "enabled", null), " developer");
     add(byTrigger, "act", phrase(Kind.ROLE_PLAY, 0.8,
         "act" + S + "as" + S + "(?:(?:an?|my)" + S + ")?(?:dan|unrestricted|unfiltered|uncensored|jailbroken|evil|amoral)\\b"
             + "|act" + S + "as" + S + "if" + S + "you" + S + "(?:have|had)" + S + "no" + S
-            + "(?:restrictions|rules|limits|filters|guidelines)", null));
-    add(byTrigger, "do", phrase(Kind.ROLE_PLAY, 0.85, "do" + S + "anything" + S + "now\\b", null));
-    add(byTrigger, "jailbreak", phrase(Kind.ROLE_PLAY, 0.7, "jailbreak" + S + "(?:mode|prompt)", null));
+            + "(?:restrictions|rules|limits|filters|guidelines)", null), " as");
+    add(byTrigger, "do", phrase(Kind.ROLE_PLAY, 0.85, "do" + S + "anything" + S + "now\\b", null), " anything");
+    add(byTrigger, "jailbreak", phrase(Kind.ROLE_PLAY, 0.7, "jailbreak" + S + "(?:mode|prompt)", null), " mode", " prompt");
     Phrase fromNow = phrase(Kind.ROLE_PLAY, 0.75,
         "(?:from" + S + "now" + S + "on|starting" + S + "now),?" + S + "you" + S + "(?:are|will|must|shall)" + S + "(?:be" + S + ")?"
             + "(?:dan|unrestricted|unfiltered|no" + S + "longer|ignore|answer" + S + "without|respond" + S + "without)", null);
-    add(byTrigger, "from", fromNow);
-    add(byTrigger, "starting", fromNow);
+    add(byTrigger, "from", fromNow, " now");
+    add(byTrigger, "starting", fromNow, " now");
 
     Phrase reveal = phrase(Kind.EXTRACTION, 0.85,
         "(?:repeat|reveal|print|show|output|display|dump|leak|expose|give|tell|write|share|disclose|recite|copy|paste|spell)"
@@ -117,25 +133,29 @@ final class InjectionPhrases {
         InjectionPhrases::extractionWordsOk);
     for (String verb : List.of("repeat", "reveal", "print", "show", "output", "display", "dump", "leak", "expose", "give",
         "tell", "write", "share", "disclose", "recite", "copy", "paste", "spell")) {
-      add(byTrigger, verb, reveal);
+      add(byTrigger, verb, reveal, " out", " back", " me", " us", " all", " of", " the", " your", " its", " full",
+          " entire", " complete", " original", " initial", " hidden", " secret", " exact", " verbatim", " whole",
+          " first", " system", " above", " previous", " confidential", " internal");
     }
     add(byTrigger, "what", phrase(Kind.EXTRACTION, 0.85,
         "what" + S + "(?:were|are|is|was)" + S + "your" + S
             + "(?:(?:initial|original|system|hidden|exact|first|secret|real|full|starting)" + S + "){1,2}"
-            + "(?:instructions|prompt|rules|directives|guidelines|message)", null));
+            + "(?:instructions|prompt|rules|directives|guidelines|message)", null), " were", " are", " is", " was");
     Phrase above = phrase(Kind.EXTRACTION, 0.75,
         "(?:repeat|print|output|copy)" + S + "(?:the" + S + ")?(?:text|words|everything|all)" + S
             + "(?:above|before" + S + "this|preceding)", null);
     for (String verb : List.of("repeat", "print", "output", "copy")) {
-      add(byTrigger, verb, above);
+      add(byTrigger, verb, above, " the", " text", " words", " everything", " all");
     }
 
     triggerKeys = new long[byTrigger.size()];
     phrasesByTrigger = new Phrase[byTrigger.size()][];
+    followsByTrigger = new String[byTrigger.size()][];
     int k = 0;
     for (var e : byTrigger.entrySet()) {
       triggerKeys[k] = e.getKey();
-      phrasesByTrigger[k++] = e.getValue().toArray(Phrase[]::new);
+      phrasesByTrigger[k] = e.getValue().phrases.toArray(Phrase[]::new);
+      followsByTrigger[k++] = e.getValue().anything ? null : e.getValue().follows.toArray(String[]::new);
     }
     delimiterPhrases = new Phrase[] {
       phrase(Kind.DELIMITER, 0.75, "<\\|im_start\\|>\\s{0,3}(?:system|assistant)|<\\|(?:im_end|endoftext|system|start_header_id)\\|>", null),
@@ -150,8 +170,26 @@ final class InjectionPhrases {
     return new Phrase(kind, score, Pattern.compile(regex, Pattern.CASE_INSENSITIVE), accept);
   }
 
-  private static void add(TreeMap<Long, List<Phrase>> map, String trigger, Phrase phrase) {
-    map.computeIfAbsent(pack(trigger, 0, trigger.length()), k -> new ArrayList<>()).add(phrase);
+  /**
+   * Files {@code phrase} under {@code trigger}. {@code follows} lists what the text must go on
+   * with right after the trigger word for the phrase's regex to match (a leading space stands for
+   * the 1-3 whitespace characters of {@code S}); it is a necessary condition only, checked before
+   * the regex runs so that common words ("do", "with", "show") cost no regex. None: anything.
+   */
+  private void add(TreeMap<Long, Trigger> map, String trigger, Phrase phrase, String... follows) {
+    Trigger t = map.computeIfAbsent(pack(trigger, 0, trigger.length()), k -> new Trigger());
+    t.phrases.add(phrase);
+    t.anything |= follows.length == 0;
+    t.follows.addAll(List.of(follows));
+    triggerShapes[trigger.charAt(0) - 'a'] |= 1 << trigger.length();
+  }
+
+  /**
+   * For each first letter (a-z, either case), a bit per length (2-12) of the trigger words
+   * starting with it: most words fail this one lookup before anything else is done.
+   */
+  int[] triggerShapes() {
+    return triggerShapes.clone();
   }
 
   /** A word of up to 12 ASCII letters as a number (base 27), case folded; -1 if it cannot be. */
@@ -191,19 +229,41 @@ final class InjectionPhrases {
     List<Hit> hits = new ArrayList<>();
     int n = text.length();
     budget.charge(n);
-    int i = 0;
-    while (i < n && !budget.exhausted()) {
+    walk(text, 0, n, hits, budget);
+    return hits;
+  }
+
+  /**
+   * Every phrase in ASCII {@code text} (which needs no folding), from its classification: the
+   * plain words the shared pass kept as possible triggers, then the chunks that are not plain
+   * words. Finds what {@link #find(CharSequence, ScanBudget)} finds.
+   */
+  List<Hit> find(String text, TextChunks chunks, ScanBudget budget) {
+    List<Hit> hits = new ArrayList<>();
+    for (int k = 0; k < chunks.wordCount(); k++) {
+      word(text, chunks.wordStart(k), chunks.wordEnd(k), hits, budget);
+    }
+    for (int k = 0; k < chunks.count() && !budget.exhausted(); k++) {
+      if ((chunks.classes(k) & (TextChunks.UPPER | TextChunks.LOWER | TextChunks.DELIMITER)) != 0) {
+        budget.charge(chunks.end(k) - chunks.start(k));
+        walk(text, chunks.start(k), chunks.end(k), hits, budget);
+      }
+    }
+    return hits;
+  }
+
+  /** Looks at every word and delimiter in {@code [from, to)}; words never span whitespace. */
+  private void walk(CharSequence text, int from, int to, List<Hit> hits, ScanBudget budget) {
+    int n = text.length();
+    int i = from;
+    while (i < to && !budget.exhausted()) {
       char c = text.charAt(i);
       if (isAsciiLetter(c)) {
         int end = i + 1;
         while (end < n && isAsciiLetter(text.charAt(end))) {
           end++;
         }
-        boolean wordStart = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
-        int at = wordStart && end - i >= 2 ? Arrays.binarySearch(triggerKeys, pack(text, i, end)) : -1;
-        if (at >= 0) {
-          tryPhrases(text, i, phrasesByTrigger[at], hits, budget);
-        }
+        word(text, i, end, hits, budget);
         i = end;
       } else {
         if (mayOpenDelimiter(text, i)) {
@@ -212,7 +272,49 @@ final class InjectionPhrases {
         i++;
       }
     }
-    return hits;
+  }
+
+  /** Tries the phrases of the word {@code [i, end)} (a maximal run of ASCII letters) if it is a trigger. */
+  private void word(CharSequence text, int i, int end, List<Hit> hits, ScanBudget budget) {
+    int len = end - i;
+    if (len < 2 || len > 12 || (triggerShapes[(text.charAt(i) | 0x20) - 'a'] & (1 << len)) == 0
+        || (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)))) {
+      return;
+    }
+    int at = Arrays.binarySearch(triggerKeys, pack(text, i, end));
+    if (at >= 0 && (followsByTrigger[at] == null || continuesWith(text, end, followsByTrigger[at]))) {
+      tryPhrases(text, i, phrasesByTrigger[at], hits, budget);
+    }
+  }
+
+  /** Whether the text at {@code at} goes on with one of {@code follows} (see {@link #add}). */
+  private static boolean continuesWith(CharSequence text, int at, String[] follows) {
+    int n = text.length();
+    int spaces = 0;
+    while (spaces < 4 && at + spaces < n && REGEX_SPACE.indexOf(text.charAt(at + spaces)) >= 0) {
+      spaces++;
+    }
+    for (String f : follows) {
+      boolean spaced = f.charAt(0) == ' ';
+      if (spaced && (spaces == 0 || spaces > 3)) {
+        continue;
+      }
+      int from = spaced ? at + spaces : at;
+      int skip = spaced ? 1 : 0;
+      int len = f.length() - skip;
+      if (from + len > n) {
+        continue;
+      }
+      boolean same = true;
+      for (int k = 0; k < len && same; k++) {
+        // ASCII case folding, as CASE_INSENSITIVE does; may admit a few more chars, never fewer
+        same = (text.charAt(from + k) | 0x20) == f.charAt(skip + k);
+      }
+      if (same) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A cheap look at the next char, so lone '<', '[' and '#' do not run the delimiter regexes. */

@@ -51,27 +51,37 @@ final class PhoneNumbers implements EntityScanner {
   public void scan(ScanContext ctx) {
     String s = ctx.text();
     int n = s.length();
-    if (!ctx.budget().charge(n)) {
-      return;
-    }
+    TextChunks chunks = ctx.chunks();
     int i = 0;
-    while (i < n) {
-      char c = s.charAt(i);
-      boolean opens = c == '+' || c == '(';
-      if (!(CharClasses.isDigit(c) || (opens && i + 1 < n && CharClasses.isDigit(s.charAt(i + 1))))
-          || DigitGroups.gluedLeft(s, i)
-          || (opens && i > 0 && CharClasses.isWordChar(s.charAt(i - 1)))) {
-        i++;
+    for (int k = 0; k < chunks.count(); k++) {
+      // a candidate starts with a digit, or a '+' or '(' right before one
+      if ((chunks.classes(k) & TextChunks.DIGIT) == 0) {
         continue;
       }
-      int end = candidateEnd(s, i);
-      if (end > 0 && !ctx.budget().exhausted()) {
-        examine(ctx, s, i, end);
-        i = Math.max(end, i + 1);
-      } else {
-        i = skipRun(s, i);
+      i = Math.max(i, chunks.start(k));
+      int to = chunks.end(k);
+      ctx.budget().charge(to - i);
+      while (i < to) {
+        i = step(ctx, s, n, i);
       }
     }
+  }
+
+  /** Looks for a number at {@code i}; returns where the walk goes on. */
+  private int step(ScanContext ctx, String s, int n, int i) {
+    char c = s.charAt(i);
+    boolean opens = c == '+' || c == '(';
+    if (!(CharClasses.isDigit(c) || (opens && i + 1 < n && CharClasses.isDigit(s.charAt(i + 1))))
+        || DigitGroups.gluedLeft(s, i)
+        || (opens && i > 0 && CharClasses.isWordChar(s.charAt(i - 1)))) {
+      return i + 1;
+    }
+    int end = candidateEnd(s, i);
+    if (end > 0 && !ctx.budget().exhausted()) {
+      examine(ctx, s, i, end);
+      return Math.max(end, i + 1);
+    }
+    return skipRun(s, i);
   }
 
   /** End of a phone-shaped candidate starting at {@code from}, or -1 (too long, too short, glued). */

@@ -4,22 +4,32 @@ import dev.rampart.contracts.guard.Finding;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The state of one scan: the text, its budget and the candidates found so far. One per call. */
+/**
+ * The state of one scan: the text, its chunks, its budget and the candidates found so far.
+ * One per call.
+ */
 final class ScanContext {
 
   private final String text;
+  private final TextChunks chunks;
   private final ScanBudget budget;
   private final String detectorId;
   private final List<Finding> candidates = new ArrayList<>();
 
-  ScanContext(String text, ScanBudget budget, String detectorId) {
+  ScanContext(String text, TextChunks chunks, ScanBudget budget, String detectorId) {
     this.text = text;
+    this.chunks = chunks;
     this.budget = budget;
     this.detectorId = detectorId;
   }
 
   String text() {
     return text;
+  }
+
+  /** The shared classification of {@link #text()}. */
+  TextChunks chunks() {
+    return chunks;
   }
 
   ScanBudget budget() {

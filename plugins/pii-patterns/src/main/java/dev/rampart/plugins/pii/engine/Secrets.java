@@ -14,6 +14,11 @@ final class Secrets implements EntityScanner {
 
   private static final String[] AWS_PREFIXES = {"AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "APKA", "ABIA", "ACCA"};
   private static final String[] GITHUB_PREFIXES = {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"};
+  /**
+   * Chunks that can hold a token: an AWS key is 20 characters, GitHub tokens have '_', Slack
+   * tokens '-' and JWTs '.'.
+   */
+  private static final int GATE = TextChunks.LONG | TextChunks.UNDERSCORE | TextChunks.DASH | TextChunks.DOT;
   private static final String[] SLACK_PREFIXES = {"xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xapp-"};
 
   @Override
@@ -25,25 +30,34 @@ final class Secrets implements EntityScanner {
   public void scan(ScanContext ctx) {
     String s = ctx.text();
     int n = s.length();
-    if (!ctx.budget().charge(n)) {
-      return;
-    }
+    TextChunks chunks = ctx.chunks();
     int i = 0;
-    while (i < n) {
-      char c = s.charAt(i);
-      if (!isTokenChar(c)) {
-        i++;
+    for (int k = 0; k < chunks.count(); k++) {
+      if ((chunks.classes(k) & GATE) == 0 || ctx.budget().exhausted()) {
         continue;
       }
-      boolean atBoundary = i == 0 || !CharClasses.isWordChar(s.charAt(i - 1));
-      int end = atBoundary ? examine(ctx, s, i) : -1;
-      int next = Math.max(end, i + 1);
-      // skip the rest of this run: a token never starts in the middle of a word
-      while (next < n && CharClasses.isWordChar(s.charAt(next))) {
-        next++;
+      i = Math.max(i, chunks.start(k));
+      int to = chunks.end(k);
+      ctx.budget().charge(to - i);
+      while (i < to) {
+        i = step(ctx, s, n, i);
       }
-      i = next;
     }
+  }
+
+  /** One step of the left-to-right walk from {@code i}; returns where the walk goes on. */
+  private static int step(ScanContext ctx, String s, int n, int i) {
+    if (!isTokenChar(s.charAt(i))) {
+      return i + 1;
+    }
+    boolean atBoundary = i == 0 || !CharClasses.isWordChar(s.charAt(i - 1));
+    int end = atBoundary ? examine(ctx, s, i) : -1;
+    int next = Math.max(end, i + 1);
+    // skip the rest of this run: a token never starts in the middle of a word
+    while (next < n && CharClasses.isWordChar(s.charAt(next))) {
+      next++;
+    }
+    return next;
   }
 
   private static boolean isTokenChar(char c) {

@@ -1,0 +1,169 @@
+package dev.rampart.plugins.pii.engine;
+
+/**
+ * The one pass every scan makes over the whole text: it cuts the text at ASCII whitespace into
+ * chunks and records, per chunk, which character classes it holds (digits, upper case, '@',
+ * ':', '.', ...). Families then visit only the chunks whose classes can start one of their
+ * entities, instead of each walking the whole text: in prose most chunks are plain words that no
+ * family but prompt injection wants, and those words are checked here, once, against the
+ * injection trigger shapes.
+ *
+ * <p><b>Why exact.</b> A family's scan is a left-to-right loop whose only state is its position.
+ * Every entity begins with characters that cannot be whitespace, so the chunk holding its start
+ * holds the classes the family gates on; a chunk without them is one where the original loop
+ * would only have stepped past. Work that runs on past a chunk (a phone number or a card spans
+ * spaces) leaves the loop's position beyond it, and the family resumes from there.
+ *
+ * <p>One per scan; not thread-safe.
+ */
+final class TextChunks {
+
+  static final int DIGIT = 1;
+  static final int UPPER = 1 << 1;
+  static final int LOWER = 1 << 2;
+  static final int AT = 1 << 3;
+  static final int COLON = 1 << 4;
+  static final int DOT = 1 << 5;
+  static final int SLASH = 1 << 6;
+  static final int DASH = 1 << 7;
+  static final int UNDERSCORE = 1 << 8;
+  static final int PLUS_OR_PAREN = 1 << 9;
+  /** '<', '[' or '#': a chat-template delimiter may open here. */
+  static final int DELIMITER = 1 << 10;
+  static final int OTHER = 1 << 11;
+  static final int NON_ASCII = 1 << 12;
+  /** The chunk is at least {@link #LONG_CHUNK} chars: room for tokens, keys and base64. */
+  static final int LONG = 1 << 13;
+  static final int LONG_CHUNK = 20;
+
+  private static final int SPACE = 1 << 15;
+  private static final int LETTERS = UPPER | LOWER;
+  private static final short[] CLASSES = new short[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      int b;
+      if (c >= '0' && c <= '9') {
+        b = DIGIT;
+      } else if (c >= 'A' && c <= 'Z') {
+        b = UPPER;
+      } else if (c >= 'a' && c <= 'z') {
+        b = LOWER;
+      } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B) {
+        b = SPACE;
+      } else {
+        b = switch (c) {
+          case '@' -> AT;
+          case ':' -> COLON;
+          case '.' -> DOT;
+          case '/' -> SLASH;
+          case '-' -> DASH;
+          case '_' -> UNDERSCORE;
+          case '+', '(' -> PLUS_OR_PAREN;
+          case '<', '[', '#' -> DELIMITER;
+          default -> OTHER;
+        };
+      }
+      CLASSES[c] = (short) b;
+    }
+  }
+
+  /** Chunks not made only of letters, as triples: start, end, classes. */
+  private int[] chunks;
+  private int chunkCount;
+  /** Plain words whose first letter and length fit a trigger word, as pairs: start, end. */
+  private int[] words = new int[32];
+  private int wordCount;
+  private int textClasses;
+
+  /**
+   * Classifies {@code s}. With {@code triggerShapes} (see {@link InjectionPhrases#triggerShapes()})
+   * chunks made only of letters are matched against it; without, they are dropped.
+   */
+  TextChunks(String s, int[] triggerShapes) {
+    int n = s.length();
+    chunks = new int[Math.max(48, n / 16 * 3)];
+    int start = 0;
+    int bits = 0;
+    int all = 0;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      int b = c < 128 ? CLASSES[c] : NON_ASCII;
+      if (b == SPACE) {
+        if (i > start) {
+          all |= bits;
+          chunk(s, start, i, bits, triggerShapes);
+        }
+        start = i + 1;
+        bits = 0;
+      } else {
+        bits |= b;
+      }
+    }
+    if (n > start) {
+      all |= bits;
+      chunk(s, start, n, bits, triggerShapes);
+    }
+    textClasses = all;
+  }
+
+  private void chunk(String s, int start, int end, int bits, int[] triggerShapes) {
+    int len = end - start;
+    if (len >= LONG_CHUNK) {
+      bits |= LONG;
+    } else if ((bits & ~LETTERS) == 0) {
+      // a plain word: only prompt injection cares, and only if it can be a trigger word
+      if (triggerShapes != null && len < 32 && (triggerShapes[(s.charAt(start) | 0x20) - 'a'] & (1 << len)) != 0) {
+        if (wordCount * 2 == words.length) {
+          words = java.util.Arrays.copyOf(words, words.length * 2);
+        }
+        words[wordCount * 2] = start;
+        words[wordCount * 2 + 1] = end;
+        wordCount++;
+      }
+      return;
+    }
+    if (chunkCount * 3 == chunks.length) {
+      chunks = java.util.Arrays.copyOf(chunks, chunks.length * 2);
+    }
+    int at = chunkCount * 3;
+    chunks[at] = start;
+    chunks[at + 1] = end;
+    chunks[at + 2] = bits;
+    chunkCount++;
+  }
+
+  /** The classes found anywhere in the text (not {@link #LONG}). */
+  int textClasses() {
+    return textClasses;
+  }
+
+  int count() {
+    return chunkCount;
+  }
+
+  int start(int k) {
+    return chunks[k * 3];
+  }
+
+  int end(int k) {
+    return chunks[k * 3 + 1];
+  }
+
+  int classes(int k) {
+    return chunks[k * 3 + 2];
+  }
+
+  /** Plain words that may be injection triggers. */
+  int wordCount() {
+    return wordCount;
+  }
+
+  int wordStart(int k) {
+    return words[k * 2];
+  }
+
+  int wordEnd(int k) {
+    return words[k * 2 + 1];
+  }
+}
