@@ -12,10 +12,17 @@ final class ContextWords {
   static final int AFTER = 24;
 
   private final String[] words;
+  /** Bit (c - 'a') set when a word starts with c: most positions are turned away by this alone. */
+  private final int firstLetters;
 
   /** {@code words} in lower case; each must stand as a whole word (list plurals explicitly). */
   ContextWords(String... words) {
     this.words = words;
+    int first = 0;
+    for (String w : words) {
+      first |= 1 << (w.charAt(0) - 'a');
+    }
+    this.firstLetters = first;
   }
 
   /** True when one of the words occurs within the window around {@code [start, end)}. */
@@ -27,9 +34,13 @@ final class ContextWords {
   }
 
   private boolean occursIn(String text, int from, int to) {
+    boolean afterLetter = from > 0 && CharClasses.isLetter(text.charAt(from - 1));
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
-      if (!CharClasses.isLetter(c) || (i > 0 && CharClasses.isLetter(text.charAt(i - 1)))) {
+      int letter = (char) ((c | 0x20) - 'a'); // 0-25 exactly for ASCII letters
+      boolean wordStart = letter < 26 && !afterLetter;
+      afterLetter = letter < 26;
+      if (!wordStart || (firstLetters & (1 << letter)) == 0) {
         continue;
       }
       char lower = (char) (c | 0x20);

@@ -11,6 +11,8 @@ import java.util.Set;
  */
 final class CryptoWallets implements EntityScanner {
 
+  /** The shortest address examined (a bc1 address). */
+  private static final int MIN_LENGTH = 14;
   private static final ContextWords CONTEXT = new ContextWords(
       "bitcoin", "btc", "wallet", "address", "eth", "ethereum", "crypto", "send", "pay", "usdt");
 
@@ -26,8 +28,8 @@ final class CryptoWallets implements EntityScanner {
     TextChunks chunks = ctx.chunks();
     int i = 0;
     for (int k = 0; k < chunks.count(); k++) {
-      // every address form has a digit: '1' or '3' first, "bc1", "0x"
-      if ((chunks.classes(k) & TextChunks.DIGIT) == 0) {
+      // every address form has a digit ('1' or '3' first, "bc1", "0x") and 14 characters or more
+      if ((chunks.classes(k) & TextChunks.DIGIT) == 0 || chunks.end(k) - chunks.start(k) < MIN_LENGTH) {
         continue;
       }
       i = Math.max(i, chunks.start(k));
@@ -58,7 +60,7 @@ final class CryptoWallets implements EntityScanner {
     if ((c == '1' || c == '3') && len >= 26 && len <= 35) {
       ctx.budget().charge(len * 40L);
       score = Base58Check.isBitcoinAddress(s, start, end) ? 0.9 : 0;
-    } else if ((c == 'b' || c == 'B') && len >= 14 && len <= 90 && s.regionMatches(true, start, "bc1", 0, 3)) {
+    } else if ((c == 'b' || c == 'B') && len >= MIN_LENGTH && len <= 90 && s.regionMatches(true, start, "bc1", 0, 3)) {
       ctx.budget().charge(len * 10L);
       score = Bech32.isSegwitAddress(s.substring(start, end)) ? 0.95 : 0;
     } else if (c == '0' && len == 42 && (s.charAt(start + 1) == 'x' || s.charAt(start + 1) == 'X')) {

@@ -22,6 +22,17 @@ final class GenericSecrets implements EntityScanner {
     "credentials", "private_key"
   };
 
+  /** Bit (c - 'a') set when a keyword starts with c. */
+  private static final int KEYWORD_FIRST_LETTERS = firstLetters(KEYWORDS);
+
+  private static int firstLetters(String[] words) {
+    int bits = 0;
+    for (String w : words) {
+      bits |= 1 << (w.charAt(0) - 'a');
+    }
+    return bits;
+  }
+
   @Override
   public Set<EntityType> types() {
     return Set.of(EntityType.GENERIC_SECRET);
@@ -99,7 +110,8 @@ final class GenericSecrets implements EntityScanner {
     budget.charge(start - from);
     for (int k = from; k < start; k++) {
       char c = (char) (s.charAt(k) | 0x20);
-      if (c < 'a' || c > 'z' || (k > 0 && CharClasses.isLetter(s.charAt(k - 1)))) {
+      if (c < 'a' || c > 'z' || (KEYWORD_FIRST_LETTERS & (1 << (c - 'a'))) == 0
+          || (k > 0 && CharClasses.isLetter(s.charAt(k - 1)))) {
         continue;
       }
       for (String w : KEYWORDS) {

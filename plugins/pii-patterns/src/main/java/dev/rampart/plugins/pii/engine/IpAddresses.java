@@ -75,7 +75,7 @@ final class IpAddresses implements EntityScanner {
     if (v4 > 0 && (v4 == end || (s.charAt(v4) == ':' && v4 + 1 < end && CharClasses.isDigit(s.charAt(v4 + 1))))) {
       boolean context = CONTEXT.near(s, start, v4, ctx.budget());
       // dotted quads also number software versions; say so in the score when the text does
-      double score = VERSION.near(s, start, v4, ctx.budget()) && !context ? 0.4 : 0.8 + (context ? 0.1 : 0);
+      double score = !context && VERSION.near(s, start, v4, ctx.budget()) ? 0.4 : 0.8 + (context ? 0.1 : 0);
       ctx.add(EntityType.IP_ADDRESS, start, v4, score);
     }
   }

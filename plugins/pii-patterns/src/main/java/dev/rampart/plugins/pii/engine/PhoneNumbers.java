@@ -5,6 +5,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Telephone numbers, validated against Google's libphonenumber metadata. A hand-written pass
@@ -34,8 +35,22 @@ final class PhoneNumbers implements EntityScanner {
       "nhs", "ssn", "social security", "iban", "account", "order", "invoice", "card", "ref", "reference",
       "tracking", "isbn", "serial", "patient", "id");
 
+  /** Slots in {@link #recent}: bounded, a few tens of kilobytes whatever the traffic. */
+  private static final int RECENT_SLOTS = 1024;
+
   private final String defaultRegion;
   private final List<String> otherRegions;
+  /**
+   * The library's verdicts on recently seen candidates, one per slot (a newer candidate that
+   * hashes to the same slot replaces the older). Numbers recur (the same contact line in every
+   * log entry, a signature in every mail) and the library takes microseconds per call, so this
+   * saves most calls on such text. Entries are immutable, so threads share the array safely; a
+   * verdict depends only on the candidate and the region, so a hit answers exactly what a call
+   * would.
+   */
+  private final AtomicReferenceArray<Verdict> recent = new AtomicReferenceArray<>(RECENT_SLOTS);
+
+  private record Verdict(String candidate, String region, boolean valid) {}
 
   PhoneNumbers(String defaultRegion, List<String> otherRegions) {
     this.defaultRegion = defaultRegion;
@@ -163,13 +178,27 @@ final class PhoneNumbers implements EntityScanner {
    * candidate is already cut to a number's shape, so parse + isValidNumber replaces findNumbers,
    * whose own text-matching regex was most of the cost.
    */
-  private static int[] validSpan(ScanContext ctx, String candidate, String region) {
+  private int[] validSpan(ScanContext ctx, String candidate, String region) {
+    // charged on a hit too, so whether a scan runs out of budget does not depend on the cache
     ctx.budget().charge(LIBRARY_COST);
+    int slot = (candidate.hashCode() * 31 + region.hashCode()) & (RECENT_SLOTS - 1);
+    Verdict seen = recent.get(slot);
+    boolean valid;
+    if (seen != null && seen.candidate().equals(candidate) && seen.region().equals(region)) {
+      valid = seen.valid();
+    } else {
+      valid = isValid(candidate, region);
+      recent.set(slot, new Verdict(candidate, region, valid));
+    }
+    return valid ? new int[] {0, candidate.length()} : null;
+  }
+
+  private static boolean isValid(String candidate, String region) {
     try {
       PhoneNumber number = LIBRARY.parse(candidate, region);
-      return LIBRARY.isValidNumber(number) ? new int[] {0, candidate.length()} : null;
+      return LIBRARY.isValidNumber(number);
     } catch (NumberParseException notANumber) {
-      return null;
+      return false;
     }
   }
 

@@ -36,7 +36,7 @@ final class TextChunks {
   static final int LONG = 1 << 13;
   static final int LONG_CHUNK = 20;
 
-  private static final int SPACE = 1 << 15;
+  private static final int SPACE = 1 << 14; // below the sign bit of the short table entries
   private static final int LETTERS = UPPER | LOWER;
   private static final short[] CLASSES = new short[128];
 
