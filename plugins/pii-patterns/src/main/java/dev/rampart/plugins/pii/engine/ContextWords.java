@@ -48,12 +48,34 @@ final class ContextWords {
         int after = i + w.length();
         if (w.charAt(0) == lower
             && after <= to
-            && text.regionMatches(true, i, w, 0, w.length())
+            && matchesAt(text, i, w)
             && (after == text.length() || !CharClasses.isLetter(text.charAt(after)))) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * {@code text.regionMatches(true, i, w, 0, w.length())} for a lower-case ASCII {@code w} that
+   * fits: ASCII is compared here, and the first non-ASCII char hands over to the JDK, whose
+   * Unicode case rules ("K" Kelvin sign for "k") this must keep.
+   */
+  private static boolean matchesAt(String text, int i, String w) {
+    for (int k = 0; k < w.length(); k++) {
+      char t = text.charAt(i + k);
+      char c = w.charAt(k);
+      if (t == c) {
+        continue;
+      }
+      if (t >= 0x80) {
+        return text.regionMatches(true, i, w, 0, w.length());
+      }
+      if (!CharClasses.isLetter(c) || (t | 0x20) != c) {
+        return false;
+      }
+    }
+    return true;
   }
 }

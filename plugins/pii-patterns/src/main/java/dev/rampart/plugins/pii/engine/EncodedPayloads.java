@@ -55,12 +55,73 @@ final class EncodedPayloads {
     return hits;
   }
 
+  /** 6-bit values of the base64 and base64url alphabets ('+' and '-' 62, '/' and '_' 63); -1 elsewhere. */
+  private static final byte[] SEXTETS = new byte[128];
+
+  static {
+    java.util.Arrays.fill(SEXTETS, (byte) -1);
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    for (int k = 0; k < alphabet.length(); k++) {
+      SEXTETS[alphabet.charAt(k)] = (byte) k;
+    }
+    SEXTETS['+'] = 62;
+    SEXTETS['-'] = 62;
+    SEXTETS['/'] = 63;
+    SEXTETS['_'] = 63;
+  }
+
+  /**
+   * Whether the run would pass the printable test below, decided in place: the same bytes the
+   * JDK decoder would give (padding removed, a dangling last char dropped, the mixed-alphabet
+   * case left to the full path), counted without copying. True means "decode it properly".
+   */
+  private static boolean decodesToText(String text, int from, int to) {
+    int chars = 0;
+    boolean plus = false;
+    boolean dash = false;
+    for (int k = from; k < to; k++) {
+      char c = text.charAt(k);
+      if (c != '=') {
+        chars++;
+        plus |= c == '+' || c == '/';
+        dash |= c == '-' || c == '_';
+      }
+    }
+    if (plus && dash) {
+      return true; // the full path rejects mixed alphabets; let it say so
+    }
+    int usable = chars % 4 == 1 ? chars - 1 : chars;
+    int bytes = usable / 4 * 3 + (usable % 4 == 0 ? 0 : usable % 4 - 1);
+    int printable = 0;
+    int bits = 0;
+    int held = 0;
+    int used = 0;
+    for (int k = from; k < to && used < usable; k++) {
+      char c = text.charAt(k);
+      if (c == '=') {
+        continue;
+      }
+      bits = (bits << 6) | SEXTETS[c];
+      held += 6;
+      used++;
+      if (held >= 8) {
+        held -= 8;
+        int b = (bits >>> held) & 0xff;
+        printable += (b >= 0x20 && b < 0x7f) || b == '\n' || b == '\r' || b == '\t' ? 1 : 0;
+      }
+    }
+    return bytes > 0 && printable >= bytes * 0.9;
+  }
+
   private static boolean isBase64Char(char c) {
     return CharClasses.isBase64(c) || c == '=' || c == '-' || c == '_';
   }
 
   private double injectionScore(String text, int from, int to, ScanBudget budget) {
     budget.charge(to - from);
+    if (!decodesToText(text, from, to)) {
+      return 0; // most runs are ids, hashes or paths: turned away without decoding into a copy
+    }
     String run = text.substring(from, to).replace("=", "");
     boolean urlSafe = run.indexOf('-') >= 0 || run.indexOf('_') >= 0;
     if (urlSafe && (run.indexOf('+') >= 0 || run.indexOf('/') >= 0)) {

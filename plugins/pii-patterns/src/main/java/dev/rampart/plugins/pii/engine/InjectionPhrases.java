@@ -52,7 +52,7 @@ final class InjectionPhrases {
   private final Phrase[][] phrasesByTrigger;
   /** Per trigger: what the text must go on with for any of its phrases to match; null = anything. */
   private final String[][] followsByTrigger;
-  private final int[] triggerShapes = new int[26];
+  private final int[] triggerShapes = new int[26 * 26];
   private final Phrase[] delimiterPhrases;
 
   /** A trigger word's phrases, and what must follow the word for one of them to match. */
@@ -181,15 +181,21 @@ final class InjectionPhrases {
     t.phrases.add(phrase);
     t.anything |= follows.length == 0;
     t.follows.addAll(List.of(follows));
-    triggerShapes[trigger.charAt(0) - 'a'] |= 1 << trigger.length();
+    triggerShapes[shape(trigger, 0)] |= 1 << trigger.length();
   }
 
   /**
-   * For each first letter (a-z, either case), a bit per length (2-12) of the trigger words
-   * starting with it: most words fail this one lookup before anything else is done.
+   * For each pair of first letters (a-z, either case; index {@link #shape}), a bit per length
+   * (2-12) of the trigger words starting with them: nearly every word that is not a trigger
+   * fails this one lookup.
    */
   int[] triggerShapes() {
     return triggerShapes.clone();
+  }
+
+  /** Index into {@link #triggerShapes()} of the word of two or more ASCII letters at {@code i}. */
+  static int shape(CharSequence text, int i) {
+    return ((text.charAt(i) | 0x20) - 'a') * 26 + (text.charAt(i + 1) | 0x20) - 'a';
   }
 
   /** A word of up to 12 ASCII letters as a number (base 27), case folded; -1 if it cannot be. */
@@ -229,7 +235,7 @@ final class InjectionPhrases {
     List<Hit> hits = new ArrayList<>();
     int n = text.length();
     budget.charge(n);
-    walk(text, 0, n, hits, budget);
+    walk(text, 0, n, true, hits, budget);
     return hits;
   }
 
@@ -244,16 +250,20 @@ final class InjectionPhrases {
       word(text, chunks.wordStart(k), chunks.wordEnd(k), hits, budget);
     }
     for (int k = 0; k < chunks.count() && !budget.exhausted(); k++) {
-      if ((chunks.classes(k) & (TextChunks.UPPER | TextChunks.LOWER | TextChunks.DELIMITER)) != 0) {
+      int classes = chunks.classes(k);
+      if ((classes & (TextChunks.UPPER | TextChunks.LOWER | TextChunks.DELIMITER)) != 0) {
         budget.charge(chunks.end(k) - chunks.start(k));
-        walk(text, chunks.start(k), chunks.end(k), hits, budget);
+        walk(text, chunks.start(k), chunks.end(k), (classes & TextChunks.DELIMITER) != 0, hits, budget);
       }
     }
     return hits;
   }
 
-  /** Looks at every word and delimiter in {@code [from, to)}; words never span whitespace. */
-  private void walk(CharSequence text, int from, int to, List<Hit> hits, ScanBudget budget) {
+  /**
+   * Looks at every word in {@code [from, to)}, and at every delimiter if {@code delimiters} (false
+   * when the range holds no '<', '[' or '#'); words never span whitespace.
+   */
+  private void walk(CharSequence text, int from, int to, boolean delimiters, List<Hit> hits, ScanBudget budget) {
     int n = text.length();
     int i = from;
     while (i < to && !budget.exhausted()) {
@@ -266,7 +276,7 @@ final class InjectionPhrases {
         word(text, i, end, hits, budget);
         i = end;
       } else {
-        if (mayOpenDelimiter(text, i)) {
+        if (delimiters && mayOpenDelimiter(text, i)) {
           tryPhrases(text, i, delimiterPhrases, hits, budget);
         }
         i++;
@@ -277,7 +287,7 @@ final class InjectionPhrases {
   /** Tries the phrases of the word {@code [i, end)} (a maximal run of ASCII letters) if it is a trigger. */
   private void word(CharSequence text, int i, int end, List<Hit> hits, ScanBudget budget) {
     int len = end - i;
-    if (len < 2 || len > 12 || (triggerShapes[(text.charAt(i) | 0x20) - 'a'] & (1 << len)) == 0
+    if (len < 2 || len > 12 || (triggerShapes[shape(text, i)] & (1 << len)) == 0
         || (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)))) {
       return;
     }

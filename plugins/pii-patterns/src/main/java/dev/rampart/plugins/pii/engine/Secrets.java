@@ -15,10 +15,16 @@ final class Secrets implements EntityScanner {
   private static final String[] AWS_PREFIXES = {"AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "APKA", "ABIA", "ACCA"};
   private static final String[] GITHUB_PREFIXES = {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"};
   /**
-   * Chunks that can hold a token: an AWS key is 20 characters, GitHub tokens have '_', Slack
-   * tokens '-' and JWTs '.'.
+   * Whether a chunk with these classes can hold a token: an AWS key is 20 upper-case letters and
+   * digits, GitHub tokens have '_', Slack tokens '-' and 20 characters, JWTs "eyJ" and '.'.
    */
-  private static final int GATE = TextChunks.LONG | TextChunks.UNDERSCORE | TextChunks.DASH | TextChunks.DOT;
+  private static boolean mayHoldToken(int classes) {
+    boolean upper = (classes & TextChunks.UPPER) != 0;
+    boolean isLong = (classes & TextChunks.LONG) != 0;
+    return (classes & TextChunks.UNDERSCORE) != 0
+        || (upper && (isLong || (classes & TextChunks.DOT) != 0))
+        || (isLong && (classes & TextChunks.DASH) != 0);
+  }
   private static final String[] SLACK_PREFIXES = {"xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xapp-"};
 
   @Override
@@ -33,7 +39,7 @@ final class Secrets implements EntityScanner {
     TextChunks chunks = ctx.chunks();
     int i = 0;
     for (int k = 0; k < chunks.count(); k++) {
-      if ((chunks.classes(k) & GATE) == 0 || ctx.budget().exhausted()) {
+      if (!mayHoldToken(chunks.classes(k)) || ctx.budget().exhausted()) {
         continue;
       }
       i = Math.max(i, chunks.start(k));

@@ -113,7 +113,7 @@ final class TextChunks {
       bits |= LONG;
     } else if ((bits & ~LETTERS) == 0) {
       // a plain word: only prompt injection cares, and only if it can be a trigger word
-      if (triggerShapes != null && len < 32 && (triggerShapes[(s.charAt(start) | 0x20) - 'a'] & (1 << len)) != 0) {
+      if (triggerShapes != null && len >= 2 && (triggerShapes[InjectionPhrases.shape(s, start)] & (1 << len)) != 0) {
         if (wordCount * 2 == words.length) {
           words = java.util.Arrays.copyOf(words, words.length * 2);
         }

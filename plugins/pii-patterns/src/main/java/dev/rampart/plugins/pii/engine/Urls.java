@@ -24,8 +24,11 @@ final class Urls implements EntityScanner {
     TextChunks chunks = ctx.chunks();
     int i = 0;
     for (int k = 0; k < chunks.count(); k++) {
-      // every scheme has a ':' ("http://") or a '.' ("www.")
-      if ((chunks.classes(k) & (TextChunks.COLON | TextChunks.DOT)) == 0 || ctx.budget().exhausted()) {
+      // every scheme has ":/" ("http://") or letters and a '.' ("www.")
+      int classes = chunks.classes(k);
+      boolean scheme = (classes & TextChunks.COLON) != 0 && (classes & TextChunks.SLASH) != 0;
+      boolean www = (classes & TextChunks.DOT) != 0 && (classes & (TextChunks.LOWER | TextChunks.UPPER)) != 0;
+      if (!(scheme || www) || ctx.budget().exhausted()) {
         continue;
       }
       i = Math.max(i, chunks.start(k));
