@@ -93,6 +93,7 @@ final class EncodedPayloads {
     int usable = chars % 4 == 1 ? chars - 1 : chars;
     int bytes = usable / 4 * 3 + (usable % 4 == 0 ? 0 : usable % 4 - 1);
     int printable = 0;
+    int unprintable = 0;
     int bits = 0;
     int held = 0;
     int used = 0;
@@ -107,7 +108,11 @@ final class EncodedPayloads {
       if (held >= 8) {
         held -= 8;
         int b = (bits >>> held) & 0xff;
-        printable += (b >= 0x20 && b < 0x7f) || b == '\n' || b == '\r' || b == '\t' ? 1 : 0;
+        if ((b >= 0x20 && b < 0x7f) || b == '\n' || b == '\r' || b == '\t') {
+          printable++;
+        } else if (++unprintable > bytes * 0.1 + 1) {
+          return false; // printable can no longer reach 90 % (with a margin for rounding)
+        }
       }
     }
     return bytes > 0 && printable >= bytes * 0.9;

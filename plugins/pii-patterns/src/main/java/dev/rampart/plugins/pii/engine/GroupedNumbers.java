@@ -29,37 +29,32 @@ final class GroupedNumbers implements EntityScanner {
   @Override
   public void scan(ScanContext ctx) {
     String s = ctx.text();
-    TextChunks chunks = ctx.chunks();
     DigitGroups run = new DigitGroups();
     char[] digits = CardNumbers.buffer();
     int i = 0;
-    for (int k = 0; k < chunks.count(); k++) {
-      if ((chunks.classes(k) & TextChunks.DIGIT) == 0) {
+    // a left-to-right walk that only ever acts at the start of a digit run (it parses the whole
+    // run there), so it jumps from one start to the next, skipping starts a parse went past
+    TextChunks chunks = ctx.chunks();
+    for (int k = 0; k < chunks.digitRunCount(); k++) {
+      int start = chunks.digitRunStart(k);
+      if (start < i) {
         continue;
       }
-      i = Math.max(i, chunks.start(k));
-      int to = chunks.end(k);
-      ctx.budget().charge(to - i);
-      while (i < to) {
-        if (!CharClasses.isDigit(s.charAt(i))) {
-          i++;
-          continue;
-        }
-        boolean glued = DigitGroups.gluedLeft(s, i);
-        run.parse(s, i, " -");
-        i = run.end;
-        if (glued) {
-          continue;
-        }
-        if (cards && !ctx.budget().exhausted()) {
-          CardNumbers.examine(ctx, s, run, digits);
-        }
-        if (ssns) {
-          SocialSecurityNumbers.examine(ctx, s, run, digits);
-        }
-        if (nhs) {
-          NhsNumbers.examine(ctx, s, run, digits);
-        }
+      ctx.budget().charge(1);
+      boolean glued = DigitGroups.gluedLeft(s, start);
+      run.parse(s, start, " -");
+      i = run.end;
+      if (glued) {
+        continue;
+      }
+      if (cards && !ctx.budget().exhausted()) {
+        CardNumbers.examine(ctx, s, run, digits);
+      }
+      if (ssns) {
+        SocialSecurityNumbers.examine(ctx, s, run, digits);
+      }
+      if (nhs) {
+        NhsNumbers.examine(ctx, s, run, digits);
       }
     }
   }

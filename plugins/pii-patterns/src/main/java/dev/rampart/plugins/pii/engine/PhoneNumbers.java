@@ -66,18 +66,15 @@ final class PhoneNumbers implements EntityScanner {
   public void scan(ScanContext ctx) {
     String s = ctx.text();
     int n = s.length();
-    TextChunks chunks = ctx.chunks();
     int i = 0;
-    for (int k = 0; k < chunks.count(); k++) {
-      // a candidate starts with a digit, or a '+' or '(' right before one
-      if ((chunks.classes(k) & TextChunks.DIGIT) == 0) {
-        continue;
-      }
-      i = Math.max(i, chunks.start(k));
-      int to = chunks.end(k);
-      ctx.budget().charge(to - i);
-      while (i < to) {
-        i = step(ctx, s, n, i);
+    // the left-to-right walk acts only where a digit run starts, or on a '+' or '(' just before
+    // one (a digit inside a run is glued to the one before it); it steps there and nowhere else
+    TextChunks chunks = ctx.chunks();
+    for (int k = 0; k < chunks.digitRunCount(); k++) {
+      int start = chunks.digitRunStart(k);
+      ctx.budget().charge(2);
+      for (int p = Math.max(i, start - 1); p <= start; p = Math.max(i, p + 1)) {
+        i = step(ctx, s, n, p);
       }
     }
   }

@@ -75,6 +75,8 @@ final class TextChunks {
   private int[] words = new int[32];
   private int wordCount;
   private int textClasses;
+  private int[] digitRuns = new int[16];
+  private int digitRunCount;
 
   /**
    * Classifies {@code s}. With {@code triggerShapes} (see {@link InjectionPhrases#triggerShapes()})
@@ -123,6 +125,9 @@ final class TextChunks {
       }
       return;
     }
+    if ((bits & DIGIT) != 0) {
+      digitRuns(s, start, end);
+    }
     if (chunkCount * 3 == chunks.length) {
       chunks = java.util.Arrays.copyOf(chunks, chunks.length * 2);
     }
@@ -131,6 +136,34 @@ final class TextChunks {
     chunks[at + 1] = end;
     chunks[at + 2] = bits;
     chunkCount++;
+  }
+
+  /**
+   * How many maximal runs of ASCII digits the text has. Numbers start at these runs and nowhere
+   * else: a digit inside a run is glued to the one before it.
+   */
+  int digitRunCount() {
+    return digitRunCount;
+  }
+
+  /** Where the {@code k}-th digit run starts (runs in text order). */
+  int digitRunStart(int k) {
+    return digitRuns[k];
+  }
+
+  /** Records where digit runs start in the chunk {@code [start, end)}, while it is in cache. */
+  private void digitRuns(String s, int start, int end) {
+    boolean afterDigit = false; // the char before a chunk is whitespace
+    for (int i = start; i < end; i++) {
+      boolean digit = CharClasses.isDigit(s.charAt(i));
+      if (digit && !afterDigit) {
+        if (digitRunCount == digitRuns.length) {
+          digitRuns = java.util.Arrays.copyOf(digitRuns, digitRunCount * 2);
+        }
+        digitRuns[digitRunCount++] = i;
+      }
+      afterDigit = digit;
+    }
   }
 
   /** The classes found anywhere in the text (not {@link #LONG}). */
