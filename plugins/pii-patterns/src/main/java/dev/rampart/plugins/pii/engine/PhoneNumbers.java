@@ -4,8 +4,8 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Telephone numbers, validated against Google's libphonenumber metadata. A hand-written pass
@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * separators), and only those are handed to {@link PhoneNumberUtil#parse} and
  * {@link PhoneNumberUtil#isValidNumber}: the library
  * never sees a long run, so its cost per candidate is bounded and the scan stays linear.
+ * Candidates start only where a digit run starts ({@link TextChunks#digitRunStart}), so the walk
+ * jumps between those; a verdict is reached once per distinct candidate and scan (the library
+ * costs several microseconds a call, by far the dearest step of a scan).
  *
  * <p>International numbers ({@code +44 20 7946 0958}, {@code 0044 ...}) validate in any region.
  * National numbers validate in the default region, or — when they start with a trunk prefix 0 —
@@ -35,22 +38,11 @@ final class PhoneNumbers implements EntityScanner {
       "nhs", "ssn", "social security", "iban", "account", "order", "invoice", "card", "ref", "reference",
       "tracking", "isbn", "serial", "patient", "id");
 
-  /** Slots in {@link #recent}: bounded, a few tens of kilobytes whatever the traffic. */
-  private static final int RECENT_SLOTS = 1024;
+  /** Verdicts one scan remembers; past this many, further candidates are simply not remembered. */
+  private static final int MAX_REMEMBERED = 256;
 
   private final String defaultRegion;
   private final List<String> otherRegions;
-  /**
-   * The library's verdicts on recently seen candidates, one per slot (a newer candidate that
-   * hashes to the same slot replaces the older). Numbers recur (the same contact line in every
-   * log entry, a signature in every mail) and the library takes microseconds per call, so this
-   * saves most calls on such text. Entries are immutable, so threads share the array safely; a
-   * verdict depends only on the candidate and the region, so a hit answers exactly what a call
-   * would.
-   */
-  private final AtomicReferenceArray<Verdict> recent = new AtomicReferenceArray<>(RECENT_SLOTS);
-
-  private record Verdict(String candidate, String region, boolean valid) {}
 
   PhoneNumbers(String defaultRegion, List<String> otherRegions) {
     this.defaultRegion = defaultRegion;
@@ -175,17 +167,19 @@ final class PhoneNumbers implements EntityScanner {
    * candidate is already cut to a number's shape, so parse + isValidNumber replaces findNumbers,
    * whose own text-matching regex was most of the cost.
    */
-  private int[] validSpan(ScanContext ctx, String candidate, String region) {
-    // charged on a hit too, so whether a scan runs out of budget does not depend on the cache
-    ctx.budget().charge(LIBRARY_COST);
-    int slot = (candidate.hashCode() * 31 + region.hashCode()) & (RECENT_SLOTS - 1);
-    Verdict seen = recent.get(slot);
-    boolean valid;
-    if (seen != null && seen.candidate().equals(candidate) && seen.region().equals(region)) {
-      valid = seen.valid();
-    } else {
+  private static int[] validSpan(ScanContext ctx, String candidate, String region) {
+    ctx.budget().charge(LIBRARY_COST); // charged on a repeat too: the budget does not depend on it
+    // a number recurs within a text (the same contact on every log line, a signature under
+    // every mail) and the library takes microseconds per call, so the scan remembers verdicts;
+    // per scan only, so no number outlives the call that saw it
+    Map<String, Boolean> seen = ctx.phoneVerdicts();
+    String key = region + ' ' + candidate;
+    Boolean valid = seen.get(key);
+    if (valid == null) {
       valid = isValid(candidate, region);
-      recent.set(slot, new Verdict(candidate, region, valid));
+      if (seen.size() < MAX_REMEMBERED) {
+        seen.put(key, valid);
+      }
     }
     return valid ? new int[] {0, candidate.length()} : null;
   }

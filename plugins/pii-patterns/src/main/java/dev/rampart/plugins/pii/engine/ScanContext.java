@@ -2,7 +2,9 @@ package dev.rampart.plugins.pii.engine;
 
 import dev.rampart.contracts.guard.Finding;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The state of one scan: the text, its chunks, its budget and the candidates found so far.
@@ -15,6 +17,7 @@ final class ScanContext {
   private final ScanBudget budget;
   private final String detectorId;
   private final List<Finding> candidates = new ArrayList<>();
+  private Map<String, Boolean> phoneVerdicts;
 
   ScanContext(String text, TextChunks chunks, ScanBudget budget, String detectorId) {
     this.text = text;
@@ -43,5 +46,13 @@ final class ScanContext {
 
   List<Finding> candidates() {
     return candidates;
+  }
+
+  /** Phone-number verdicts already reached in this scan, by region and candidate. */
+  Map<String, Boolean> phoneVerdicts() {
+    if (phoneVerdicts == null) {
+      phoneVerdicts = new HashMap<>();
+    }
+    return phoneVerdicts;
   }
 }
