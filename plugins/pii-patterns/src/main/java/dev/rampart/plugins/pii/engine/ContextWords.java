@@ -34,19 +34,18 @@ final class ContextWords {
   }
 
   private boolean occursIn(String text, int from, int to) {
-    boolean afterLetter = from > 0 && CharClasses.isLetter(text.charAt(from - 1));
-    for (int i = from; i < to; i++) {
+    // backwards: the label of a value usually stands right before it ("ip=", "SSN: "), so most
+    // hits come after a few chars; the answer (is there one?) does not depend on the order
+    for (int i = to - 1; i >= from; i--) {
       char c = text.charAt(i);
       int letter = (char) ((c | 0x20) - 'a'); // 0-25 exactly for ASCII letters
-      boolean wordStart = letter < 26 && !afterLetter;
-      afterLetter = letter < 26;
-      if (!wordStart || (firstLetters & (1 << letter)) == 0) {
+      if (letter >= 26 || (firstLetters & (1 << letter)) == 0
+          || (i > 0 && CharClasses.isLetter(text.charAt(i - 1)))) {
         continue;
       }
-      char lower = (char) (c | 0x20);
       for (String w : words) {
         int after = i + w.length();
-        if (w.charAt(0) == lower
+        if (w.charAt(0) == letter + 'a'
             && after <= to
             && matchesAt(text, i, w)
             && (after == text.length() || !CharClasses.isLetter(text.charAt(after)))) {

@@ -1,6 +1,5 @@
 package dev.rampart.plugins.pii.engine;
 
-import dev.rampart.contracts.guard.Finding;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,19 +64,15 @@ public final class DetectionEngine {
     String s = (cut ? text.subSequence(0, MAX_TEXT_CHARS) : text).toString();
     ScanBudget budget = new ScanBudget(stepLimit);
     budget.charge(s.length());
-    ScanContext ctx = new ScanContext(s, new TextChunks(s, triggerShapes), budget, options.detectorId());
+    ScanContext ctx = new ScanContext(
+        s, new TextChunks(s, triggerShapes), budget, options.detectorId(), options.enabled(), options.minScore());
     for (EntityScanner scanner : scanners) {
       if (budget.exhausted()) {
         break;
       }
       scanner.scan(ctx);
     }
-    List<Finding> wanted = new ArrayList<>();
-    for (Finding f : ctx.candidates()) {
-      if (f.score() >= options.minScore() && options.enabled().contains(EntityType.valueOf(f.entityType()))) {
-        wanted.add(f);
-      }
-    }
-    return new ScanResult(resolver.resolve(wanted), budget.used(), budget.limit(), cut || budget.exhausted());
+    // the context kept only enabled types at or above the threshold
+    return new ScanResult(resolver.resolve(ctx.candidates()), budget.used(), budget.limit(), cut || budget.exhausted());
   }
 }
