@@ -89,13 +89,13 @@ final class InjectionPhrases {
     add(byTrigger, "you", phrase(Kind.ROLE_PLAY, 0.85,
         "you" + S + "are" + S + "now" + S + "(?:(?:a|an|the|in|my|called|named|known|as|going" + S + "to" + S + "be)" + S + "){0,3}"
             + "(?:dan|jailbroken|unrestricted|unfiltered|uncensored|unchained|evil|freed?\\b|developer" + S
-            + "mode|god" + S + "mode|stan|dude|aim|no" + S + "longer)", null), " are");
+            + "mode|god" + S + "mode|stan|dude|aim|no" + S + "longer)", null), " are now");
     add(byTrigger, "you", phrase(Kind.ROLE_PLAY, 0.8,
         "you(?:" + S + "are|'re)" + S + "(?:no" + S + "longer|not)" + S + "(?:bound|restricted|limited|constrained)" + S + "by",
-        null), " are", "'re");
+        null), " are no", "'re no");
     add(byTrigger, "you", phrase(Kind.ROLE_PLAY, 0.55,
         "you" + S + "(?:have|has)" + S + "no" + S + "(?:more" + S + ")?(?:ethical" + S + ")?"
-            + "(?:restrictions|limitations|filters|guidelines|boundaries|morals|ethics)", null), " have", " has");
+            + "(?:restrictions|limitations|filters|guidelines|boundaries|morals|ethics)", null), " have no", " has no");
     add(byTrigger, "pretend", phrase(Kind.ROLE_PLAY, 0.85,
         "pretend" + S + "(?:that" + S + ")?(?:you" + S + "(?:are|have|were|can)|you're|to" + S + "be)\\b[^.!?\\n]{0,80}?\\b"
             + "(?:no|without|free" + S + "of|zero|none" + S + "of" + S + "the)" + S + "(?:[a-z]{1,12}" + S + ")?"
@@ -104,24 +104,27 @@ final class InjectionPhrases {
     Phrase enableMode = phrase(Kind.ROLE_PLAY, 0.55,
         "(?:enable|enter|activate|switch" + S + "(?:on|to|into)|turn" + S + "on|unlock|engage)" + S + "(?:the" + S + "|your" + S + ")?"
             + "(?:developer|dev|god|jailbreak|dan|unrestricted)" + S + "mode", null);
+    String[] modes = {"dev", "god", "jailbreak", "dan", "unrestricted"};
     for (String verb : List.of("enable", "enter", "activate", "unlock", "engage")) {
-      add(byTrigger, verb, enableMode, " the", " your", " dev", " god", " jailbreak", " dan", " unrestricted");
+      add(byTrigger, verb, enableMode, followedBy(List.of(" ", " the ", " your "), modes));
     }
     add(byTrigger, "switch", enableMode, " on", " to", " into");
-    add(byTrigger, "turn", enableMode, " on");
+    add(byTrigger, "turn", enableMode, followedBy(List.of(" on ", " on the ", " on your "), modes));
     add(byTrigger, "developer", phrase(Kind.ROLE_PLAY, 0.7,
         "developer" + S + "mode" + S + "(?:enabled|activated|is" + S + "(?:now" + S + ")?(?:on|enabled|active))", null), " mode");
-    add(byTrigger, "with", phrase(Kind.ROLE_PLAY, 0.7, "with" + S + "developer" + S + "mode" + S + "enabled", null), " developer");
+    add(byTrigger, "with", phrase(Kind.ROLE_PLAY, 0.7, "with" + S + "developer" + S + "mode" + S + "enabled", null),
+        " developer mode");
     add(byTrigger, "act", phrase(Kind.ROLE_PLAY, 0.8,
         "act" + S + "as" + S + "(?:(?:an?|my)" + S + ")?(?:dan|unrestricted|unfiltered|uncensored|jailbroken|evil|amoral)\\b"
             + "|act" + S + "as" + S + "if" + S + "you" + S + "(?:have|had)" + S + "no" + S
-            + "(?:restrictions|rules|limits|filters|guidelines)", null), " as");
-    add(byTrigger, "do", phrase(Kind.ROLE_PLAY, 0.85, "do" + S + "anything" + S + "now\\b", null), " anything");
+            + "(?:restrictions|rules|limits|filters|guidelines)", null),
+        " as a", " as my", " as dan", " as un", " as jailbroken", " as evil", " as if");
+    add(byTrigger, "do", phrase(Kind.ROLE_PLAY, 0.85, "do" + S + "anything" + S + "now\\b", null), " anything now");
     add(byTrigger, "jailbreak", phrase(Kind.ROLE_PLAY, 0.7, "jailbreak" + S + "(?:mode|prompt)", null), " mode", " prompt");
     Phrase fromNow = phrase(Kind.ROLE_PLAY, 0.75,
         "(?:from" + S + "now" + S + "on|starting" + S + "now),?" + S + "you" + S + "(?:are|will|must|shall)" + S + "(?:be" + S + ")?"
             + "(?:dan|unrestricted|unfiltered|no" + S + "longer|ignore|answer" + S + "without|respond" + S + "without)", null);
-    add(byTrigger, "from", fromNow, " now");
+    add(byTrigger, "from", fromNow, " now on");
     add(byTrigger, "starting", fromNow, " now");
 
     Phrase reveal = phrase(Kind.EXTRACTION, 0.85,
@@ -140,7 +143,8 @@ final class InjectionPhrases {
     add(byTrigger, "what", phrase(Kind.EXTRACTION, 0.85,
         "what" + S + "(?:were|are|is|was)" + S + "your" + S
             + "(?:(?:initial|original|system|hidden|exact|first|secret|real|full|starting)" + S + "){1,2}"
-            + "(?:instructions|prompt|rules|directives|guidelines|message)", null), " were", " are", " is", " was");
+            + "(?:instructions|prompt|rules|directives|guidelines|message)", null),
+        " were your", " are your", " is your", " was your");
     Phrase above = phrase(Kind.EXTRACTION, 0.75,
         "(?:repeat|print|output|copy)" + S + "(?:the" + S + ")?(?:text|words|everything|all)" + S
             + "(?:above|before" + S + "this|preceding)", null);
@@ -189,6 +193,17 @@ final class InjectionPhrases {
    * (2-12) of the trigger words starting with them: nearly every word that is not a trigger
    * fails this one lookup.
    */
+  /** Every {@code lead} followed by every {@code word}: the continuations of a phrase. */
+  private static String[] followedBy(List<String> leads, String[] words) {
+    List<String> out = new ArrayList<>();
+    for (String lead : leads) {
+      for (String word : words) {
+        out.add(lead + word);
+      }
+    }
+    return out.toArray(String[]::new);
+  }
+
   int[] triggerShapes() {
     return triggerShapes.clone();
   }
@@ -299,32 +314,41 @@ final class InjectionPhrases {
 
   /** Whether the text at {@code at} goes on with one of {@code follows} (see {@link #add}). */
   private static boolean continuesWith(CharSequence text, int at, String[] follows) {
-    int n = text.length();
-    int spaces = 0;
-    while (spaces < 4 && at + spaces < n && REGEX_SPACE.indexOf(text.charAt(at + spaces)) >= 0) {
-      spaces++;
-    }
     for (String f : follows) {
-      boolean spaced = f.charAt(0) == ' ';
-      if (spaced && (spaces == 0 || spaces > 3)) {
-        continue;
-      }
-      int from = spaced ? at + spaces : at;
-      int skip = spaced ? 1 : 0;
-      int len = f.length() - skip;
-      if (from + len > n) {
-        continue;
-      }
-      boolean same = true;
-      for (int k = 0; k < len && same; k++) {
-        // ASCII case folding, as CASE_INSENSITIVE does; may admit a few more chars, never fewer
-        same = (text.charAt(from + k) | 0x20) == f.charAt(skip + k);
-      }
-      if (same) {
+      if (continuesWith(text, at, f)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the text at {@code at} reads {@code follows}, where each ' ' stands for the 1-3
+   * whitespace chars of {@code S} and letters compare with ASCII case folding, as
+   * CASE_INSENSITIVE does (folding may admit a few more chars, never fewer). Words before a ' '
+   * are so matched whole; the last one is a prefix ("no" also admits "not").
+   */
+  private static boolean continuesWith(CharSequence text, int at, String follows) {
+    int n = text.length();
+    int p = at;
+    for (int k = 0; k < follows.length(); k++) {
+      char c = follows.charAt(k);
+      if (c == ' ') {
+        int spaces = 0;
+        while (spaces < 4 && p < n && REGEX_SPACE.indexOf(text.charAt(p)) >= 0) {
+          spaces++;
+          p++;
+        }
+        if (spaces == 0 || spaces > 3) {
+          return false;
+        }
+      } else if (p < n && (text.charAt(p) | 0x20) == c) {
+        p++;
+      } else {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A cheap look at the next char, so lone '<', '[' and '#' do not run the delimiter regexes. */
