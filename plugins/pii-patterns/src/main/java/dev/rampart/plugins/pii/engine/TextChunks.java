@@ -37,6 +37,8 @@ final class TextChunks {
   static final int LONG_CHUNK = 20;
 
   private static final int SPACE = 1 << 14; // below the sign bit of the short table entries
+  /** Chars classified per block; the scratch arrays hold one block's chunks. */
+  private static final int BLOCK = 4096;
   private static final int LETTERS = UPPER | LOWER;
   private static final short[] CLASSES = new short[128];
 
@@ -85,28 +87,57 @@ final class TextChunks {
   TextChunks(String s, int[] triggerShapes) {
     int n = s.length();
     chunks = new int[Math.max(48, n / 16 * 3)];
-    int start = 0;
+    // Block by block, a loop without branches on the text (a word boundary every few chars is a
+    // branch the CPU mispredicts; this form ran twice as fast) notes where chunks start and end
+    // and the classes of each; the chunks are then looked at one by one.
+    int block = Math.min(n, BLOCK);
+    int[] starts = new int[block / 2 + 2];
+    int[] ends = new int[block / 2 + 2];
+    int[] classes = new int[block / 2 + 2];
     int bits = 0;
+    int afterSpace = 1;
     int all = 0;
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      int b = c < 128 ? CLASSES[c] : NON_ASCII;
-      if (b == SPACE) {
-        if (i > start) {
-          all |= bits;
-          chunk(s, start, i, bits, triggerShapes);
-        }
-        start = i + 1;
-        bits = 0;
-      } else {
-        bits |= b;
+    for (int from = 0; from < n; from += BLOCK) {
+      int to = Math.min(n, from + BLOCK);
+      int started = afterSpace == 0 ? 1 : 0; // a chunk still open from the block before
+      int ended = 0;
+      for (int i = from; i < to; i++) {
+        char c = s.charAt(i);
+        int b = c < 128 ? CLASSES[c] : NON_ASCII;
+        int space = b >>> 14; // 1 for whitespace: SPACE is the only class with bit 14
+        starts[started] = i;
+        started += (space ^ 1) & afterSpace;
+        ends[ended] = i;
+        classes[ended] = bits;
+        ended += space & (afterSpace ^ 1);
+        bits = (bits | b) & (space - 1);
+        afterSpace = space;
+      }
+      for (int k = 0; k < ended; k++) {
+        all |= classes[k];
+        record(s, starts[k], ends[k], classes[k], triggerShapes);
+      }
+      if (started > ended) {
+        starts[0] = starts[ended]; // carry the open chunk's start into the next block
       }
     }
-    if (n > start) {
+    if (afterSpace == 0) {
       all |= bits;
-      chunk(s, start, n, bits, triggerShapes);
+      record(s, starts[0], n, bits, triggerShapes);
     }
     textClasses = all;
+  }
+
+  private void record(String s, int start, int end, int bits, int[] triggerShapes) {
+    // most chunks are plain words that are no trigger: turned away here, without a call
+    if ((bits & ~LETTERS) != 0 || end - start >= LONG_CHUNK || mayBeTrigger(s, start, end, triggerShapes)) {
+      chunk(s, start, end, bits, triggerShapes);
+    }
+  }
+
+  private static boolean mayBeTrigger(String s, int start, int end, int[] triggerShapes) {
+    int len = end - start;
+    return triggerShapes != null && len >= 2 && (triggerShapes[InjectionPhrases.shape(s, start)] & (1 << len)) != 0;
   }
 
   private void chunk(String s, int start, int end, int bits, int[] triggerShapes) {
@@ -115,7 +146,7 @@ final class TextChunks {
       bits |= LONG;
     } else if ((bits & ~LETTERS) == 0) {
       // a plain word: only prompt injection cares, and only if it can be a trigger word
-      if (triggerShapes != null && len >= 2 && (triggerShapes[InjectionPhrases.shape(s, start)] & (1 << len)) != 0) {
+      if (mayBeTrigger(s, start, end, triggerShapes)) {
         if (wordCount * 2 == words.length) {
           words = java.util.Arrays.copyOf(words, words.length * 2);
         }
