@@ -73,7 +73,7 @@ final class TextChunks {
   /** Chunks not made only of letters, as triples: start, end, classes. */
   private int[] chunks;
   private int chunkCount;
-  /** Plain words whose first letter and length fit a trigger word, as pairs: start, end. */
+  /** Plain words whose first two letters and length fit a trigger word, as pairs: start, end. */
   private int[] words = new int[32];
   private int wordCount;
   private int textClasses;
