@@ -86,7 +86,7 @@ final class TextChunks {
    */
   TextChunks(String s, int[] triggerShapes) {
     int n = s.length();
-    chunks = new int[Math.max(48, n / 16 * 3)];
+    chunks = new int[Math.max(48, n / 64 * 3)]; // room for a chunk per 64 chars; grows for denser text
     // Block by block, a loop without branches on the text (a word boundary every few chars is a
     // branch the CPU mispredicts; this form ran twice as fast) notes where chunks start and end
     // and the classes of each; the chunks are then looked at one by one.
