@@ -43,7 +43,7 @@ final class GenericSecrets implements EntityScanner {
     String s = ctx.text();
     int n = s.length();
     TextChunks chunks = ctx.chunks();
-    int[] counts = null;
+    int[] counts = new int[128];
     int i = 0;
     for (int k = 0; k < chunks.count(); k++) {
       // a token of MIN_LENGTH characters has no whitespace in it
@@ -69,7 +69,7 @@ final class GenericSecrets implements EntityScanner {
         int len = tokenEnd - i;
         // the keyword test first: it is cheaper, and most long tokens (paths, hashes) have none
         if (len >= MIN_LENGTH && len <= MAX_LENGTH && !ctx.budget().exhausted() && keywordBefore(s, i, ctx.budget())
-            && looksRandom(s, i, tokenEnd, counts == null ? counts = new int[128] : counts)) {
+            && looksRandom(s, i, tokenEnd, counts)) {
           ctx.add(EntityType.GENERIC_SECRET, i, tokenEnd, 0.75);
         }
         i = end;
