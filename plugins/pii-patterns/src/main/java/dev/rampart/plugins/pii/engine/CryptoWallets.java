@@ -24,31 +24,32 @@ final class CryptoWallets implements EntityScanner {
   @Override
   public void scan(ScanContext ctx) {
     String s = ctx.text();
-    int n = s.length();
     TextChunks chunks = ctx.chunks();
-    int i = 0;
-    for (int k = 0; k < chunks.count(); k++) {
-      // every address form has a digit ('1' or '3' first, "bc1", "0x") and 14 characters or more
-      if ((chunks.classes(k) & TextChunks.DIGIT) == 0 || chunks.end(k) - chunks.start(k) < MIN_LENGTH) {
-        continue;
+    // An address is a whole run of letters and digits between non-word chars, and every form
+    // has a digit where a digit run starts: the first char of "1...", "3..." and "0x...", the
+    // '1' of "bc1...". So only those places are looked at, each run once.
+    int done = 0;
+    for (int k = 0; k < chunks.digitRunCount(); k++) {
+      int d = chunks.digitRunStart(k);
+      char c = s.charAt(d);
+      int start = -1;
+      if (c == '1' || c == '3' || c == '0') {
+        start = d;
       }
-      i = Math.max(i, chunks.start(k));
-      int to = chunks.end(k);
-      ctx.budget().charge(to - i);
-      while (i < to) {
-        if (!CharClasses.isAlnum(s.charAt(i))) {
-          i++;
-          continue;
-        }
-        int runEnd = i;
-        while (runEnd < n && CharClasses.isAlnum(s.charAt(runEnd))) {
-          runEnd++;
-        }
-        if ((i == 0 || !CharClasses.isWordChar(s.charAt(i - 1))) && CharClasses.boundaryAt(s, runEnd)
-            && !ctx.budget().exhausted()) {
-          examine(ctx, s, i, runEnd);
-        }
-        i = runEnd;
+      if (c == '1' && d >= 2 && (s.charAt(d - 2) | 0x20) == 'b' && (s.charAt(d - 1) | 0x20) == 'c') {
+        start = d - 2;
+      }
+      if (start < done || (start > 0 && CharClasses.isWordChar(s.charAt(start - 1)))) {
+        continue; // none here, or inside a run already looked at, or a run that starts further left
+      }
+      ctx.budget().charge(1);
+      int runEnd = start;
+      while (runEnd < s.length() && CharClasses.isAlnum(s.charAt(runEnd))) {
+        runEnd++;
+      }
+      done = runEnd;
+      if (CharClasses.boundaryAt(s, runEnd) && !ctx.budget().exhausted()) {
+        examine(ctx, s, start, runEnd);
       }
     }
   }
