@@ -30,7 +30,7 @@ public class GuardScanBenchmark {
   private static final Pattern EMAIL =
       Pattern.compile("[A-Za-z0-9._%+-]{1,64}+@[A-Za-z0-9-]{1,63}+(?:\\.[A-Za-z0-9-]{1,63}+){0,8}+\\.[A-Za-z]{2,24}+");
 
-  @Param({"prose", "logs"})
+  @Param({"prose", "logs", "phones"})
   public String corpus;
 
   private String text;
@@ -38,7 +38,7 @@ public class GuardScanBenchmark {
 
   @Setup
   public void setUp() {
-    text = "prose".equals(corpus) ? SampleTexts.prose(TEXT_CHARS) : SampleTexts.logs(TEXT_CHARS);
+    text = SampleTexts.corpus(corpus, TEXT_CHARS);
     engine = new DetectionEngine(EngineOptions.defaults("bench"));
   }
 
@@ -58,7 +58,7 @@ public class GuardScanBenchmark {
   }
 
   static int textBytes(String corpus) {
-    String t = "prose".equals(corpus) ? SampleTexts.prose(TEXT_CHARS) : SampleTexts.logs(TEXT_CHARS);
+    String t = SampleTexts.corpus(corpus, TEXT_CHARS);
     return t.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
   }
 }

@@ -45,6 +45,37 @@ final class SampleTexts {
     return b.toString();
   }
 
+  /**
+   * About {@code chars} characters of prose with a phone number every ~400 characters, each one
+   * different: the worst case for phone validation, which no repeat can save.
+   */
+  static String phones(int chars) {
+    Random r = new Random(99);
+    StringBuilder b = new StringBuilder(chars + 200);
+    while (b.length() < chars) {
+      int words = 60 + r.nextInt(30);
+      for (int w = 0; w < words; w++) {
+        b.append(WORDS[r.nextInt(WORDS.length)]).append(' ');
+      }
+      if (r.nextBoolean()) {
+        b.append("call +44 20 7946 ").append(String.format("%04d", r.nextInt(1000))).append(". ");
+      } else {
+        b.append("phone (415) 555-").append(String.format("%04d", r.nextInt(10000))).append(". ");
+      }
+    }
+    return b.toString();
+  }
+
+  /** The corpus of that name. */
+  static String corpus(String name, int chars) {
+    return switch (name) {
+      case "prose" -> prose(chars);
+      case "logs" -> logs(chars);
+      case "phones" -> phones(chars);
+      default -> throw new IllegalArgumentException(name);
+    };
+  }
+
   /** About {@code chars} characters of log lines, several entities per line. */
   static String logs(int chars) {
     Random r = new Random(7);

@@ -1,13 +1,11 @@
 package dev.rampart.plugins.pii.engine;
 
-import java.util.Set;
-
 /**
  * Payment card numbers: 12-19 digits, plain or grouped (4-4-4-4, 4-4-4-4-3, 4-6-5, 4-6-4) with
  * one consistent space or dash, whose issuer prefix and length match a known scheme and whose
  * Luhn check digit is right. Numbers that only have the shape are not reported.
  */
-final class CardNumbers implements EntityScanner {
+final class CardNumbers {
 
   private static final int MIN = 12;
   private static final int MAX = 19;
@@ -15,36 +13,15 @@ final class CardNumbers implements EntityScanner {
       "card", "cards", "credit", "debit", "visa", "mastercard", "amex", "american express", "discover",
       "jcb", "diners", "unionpay", "maestro", "cc", "ccn", "pan", "payment", "cvv", "expiry", "exp");
 
-  @Override
-  public Set<EntityType> types() {
-    return Set.of(EntityType.CREDIT_CARD);
+  private CardNumbers() {}
+
+  /** Scratch space for {@link #examine}: the longest card's digits. */
+  static char[] buffer() {
+    return new char[MAX];
   }
 
-  @Override
-  public void scan(ScanContext ctx) {
-    String s = ctx.text();
-    int n = s.length();
-    if (!ctx.budget().charge(n)) {
-      return;
-    }
-    DigitGroups run = new DigitGroups();
-    char[] digits = new char[MAX];
-    int i = 0;
-    while (i < n) {
-      if (!CharClasses.isDigit(s.charAt(i))) {
-        i++;
-        continue;
-      }
-      boolean glued = DigitGroups.gluedLeft(s, i);
-      run.parse(s, i, " -");
-      if (!glued && !ctx.budget().exhausted()) {
-        examine(ctx, s, run, digits);
-      }
-      i = run.end;
-    }
-  }
-
-  private static void examine(ScanContext ctx, String s, DigitGroups run, char[] digits) {
+  /** Reports the cards in {@code run}, a run of digit groups that does not continue a number. */
+  static void examine(ScanContext ctx, String s, DigitGroups run, char[] digits) {
     int lastUsable = DigitGroups.gluedRight(s, run.end) ? run.count - 2 : run.count - 1;
     for (int k = 0; k <= lastUsable; k++) {
       // a card starts the run, or follows a group that cannot belong to a card layout

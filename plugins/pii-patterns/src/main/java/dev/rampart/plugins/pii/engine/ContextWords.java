@@ -12,10 +12,17 @@ final class ContextWords {
   static final int AFTER = 24;
 
   private final String[] words;
+  /** Bit (c - 'a') set when a word starts with c: most positions are turned away by this alone. */
+  private final int firstLetters;
 
   /** {@code words} in lower case; each must stand as a whole word (list plurals explicitly). */
   ContextWords(String... words) {
     this.words = words;
+    int first = 0;
+    for (String w : words) {
+      first |= 1 << (w.charAt(0) - 'a');
+    }
+    this.firstLetters = first;
   }
 
   /** True when one of the words occurs within the window around {@code [start, end)}. */
@@ -27,22 +34,47 @@ final class ContextWords {
   }
 
   private boolean occursIn(String text, int from, int to) {
-    for (int i = from; i < to; i++) {
+    // backwards: the label of a value usually stands right before it ("ip=", "SSN: "), so most
+    // hits come after a few chars; the answer (is there one?) does not depend on the order
+    for (int i = to - 1; i >= from; i--) {
       char c = text.charAt(i);
-      if (!CharClasses.isLetter(c) || (i > 0 && CharClasses.isLetter(text.charAt(i - 1)))) {
+      int letter = (char) ((c | 0x20) - 'a'); // 0-25 exactly for ASCII letters
+      if (letter >= 26 || (firstLetters & (1 << letter)) == 0
+          || (i > 0 && CharClasses.isLetter(text.charAt(i - 1)))) {
         continue;
       }
-      char lower = (char) (c | 0x20);
       for (String w : words) {
         int after = i + w.length();
-        if (w.charAt(0) == lower
+        if (w.charAt(0) == letter + 'a'
             && after <= to
-            && text.regionMatches(true, i, w, 0, w.length())
+            && matchesAt(text, i, w)
             && (after == text.length() || !CharClasses.isLetter(text.charAt(after)))) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * {@code text.regionMatches(true, i, w, 0, w.length())} for a lower-case ASCII {@code w} that
+   * fits: ASCII is compared here, and the first non-ASCII char hands over to the JDK, whose
+   * Unicode case rules ("K" Kelvin sign for "k") this must keep.
+   */
+  private static boolean matchesAt(String text, int i, String w) {
+    for (int k = 0; k < w.length(); k++) {
+      char t = text.charAt(i + k);
+      char c = w.charAt(k);
+      if (t == c) {
+        continue;
+      }
+      if (t >= 0x80) {
+        return text.regionMatches(true, i, w, 0, w.length());
+      }
+      if (!CharClasses.isLetter(c) || (t | 0x20) != c) {
+        return false;
+      }
+    }
+    return true;
   }
 }

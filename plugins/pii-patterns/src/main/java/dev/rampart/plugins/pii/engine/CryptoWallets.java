@@ -11,6 +11,8 @@ import java.util.Set;
  */
 final class CryptoWallets implements EntityScanner {
 
+  /** The shortest address examined (a bc1 address). */
+  private static final int MIN_LENGTH = 14;
   private static final ContextWords CONTEXT = new ContextWords(
       "bitcoin", "btc", "wallet", "address", "eth", "ethereum", "crypto", "send", "pay", "usdt");
 
@@ -22,25 +24,33 @@ final class CryptoWallets implements EntityScanner {
   @Override
   public void scan(ScanContext ctx) {
     String s = ctx.text();
-    int n = s.length();
-    if (!ctx.budget().charge(n)) {
-      return;
-    }
-    int i = 0;
-    while (i < n) {
-      if (!CharClasses.isAlnum(s.charAt(i))) {
-        i++;
-        continue;
+    TextChunks chunks = ctx.chunks();
+    // An address is a whole run of letters and digits between non-word chars, and every form
+    // has a digit where a digit run starts: the first char of "1...", "3..." and "0x...", the
+    // '1' of "bc1...". So only those places are looked at, each run once.
+    int done = 0;
+    for (int k = 0; k < chunks.digitRunCount(); k++) {
+      int d = chunks.digitRunStart(k);
+      char c = s.charAt(d);
+      int start = -1;
+      if (c == '1' || c == '3' || c == '0') {
+        start = d;
       }
-      int runEnd = i;
-      while (runEnd < n && CharClasses.isAlnum(s.charAt(runEnd))) {
+      if (c == '1' && d >= 2 && (s.charAt(d - 2) | 0x20) == 'b' && (s.charAt(d - 1) | 0x20) == 'c') {
+        start = d - 2;
+      }
+      if (start < done || (start > 0 && CharClasses.isWordChar(s.charAt(start - 1)))) {
+        continue; // none here, or inside a run already looked at, or a run that starts further left
+      }
+      ctx.budget().charge(1);
+      int runEnd = start;
+      while (runEnd < s.length() && CharClasses.isAlnum(s.charAt(runEnd))) {
         runEnd++;
       }
-      if ((i == 0 || !CharClasses.isWordChar(s.charAt(i - 1))) && CharClasses.boundaryAt(s, runEnd)
-          && !ctx.budget().exhausted()) {
-        examine(ctx, s, i, runEnd);
+      done = runEnd;
+      if (CharClasses.boundaryAt(s, runEnd) && !ctx.budget().exhausted()) {
+        examine(ctx, s, start, runEnd);
       }
-      i = runEnd;
     }
   }
 
@@ -51,7 +61,7 @@ final class CryptoWallets implements EntityScanner {
     if ((c == '1' || c == '3') && len >= 26 && len <= 35) {
       ctx.budget().charge(len * 40L);
       score = Base58Check.isBitcoinAddress(s, start, end) ? 0.9 : 0;
-    } else if ((c == 'b' || c == 'B') && len >= 14 && len <= 90 && s.regionMatches(true, start, "bc1", 0, 3)) {
+    } else if ((c == 'b' || c == 'B') && len >= MIN_LENGTH && len <= 90 && s.regionMatches(true, start, "bc1", 0, 3)) {
       ctx.budget().charge(len * 10L);
       score = Bech32.isSegwitAddress(s.substring(start, end)) ? 0.95 : 0;
     } else if (c == '0' && len == 42 && (s.charAt(start + 1) == 'x' || s.charAt(start + 1) == 'X')) {

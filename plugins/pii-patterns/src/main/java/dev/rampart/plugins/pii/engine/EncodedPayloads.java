@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class EncodedPayloads {
 
-  private static final int MIN_RUN = 20;
+  private static final int MIN_RUN = TextChunks.LONG_CHUNK;
   private static final int MAX_DECODED_CHARS = 4096;
 
   private final InjectionPhrases phrases;
@@ -21,29 +21,101 @@ final class EncodedPayloads {
     this.phrases = phrases;
   }
 
-  /** Hits whose spans are the encoded runs in {@code text}. */
-  List<InjectionPhrases.Hit> find(String text, ScanBudget budget) {
+  /** Hits whose spans are the encoded runs in {@code text}, visiting only its long chunks. */
+  List<InjectionPhrases.Hit> find(String text, TextChunks chunks, ScanBudget budget) {
     List<InjectionPhrases.Hit> hits = new ArrayList<>();
     int n = text.length();
     int i = 0;
-    while (i < n && !budget.exhausted()) {
-      if (!isBase64Char(text.charAt(i))) {
-        i++;
+    for (int k = 0; k < chunks.count() && !budget.exhausted(); k++) {
+      // a run of MIN_RUN characters has no whitespace in it
+      if ((chunks.classes(k) & TextChunks.LONG) == 0) {
         continue;
       }
-      int end = i;
-      while (end < n && isBase64Char(text.charAt(end))) {
-        end++;
-      }
-      if (end - i >= MIN_RUN) {
-        double score = injectionScore(text, i, Math.min(end, i + MAX_DECODED_CHARS), budget);
-        if (score > 0) {
-          hits.add(new InjectionPhrases.Hit(i, end, InjectionPhrases.Kind.ENCODED, score));
+      i = Math.max(i, chunks.start(k));
+      int to = chunks.end(k);
+      budget.charge(to - i);
+      while (i < to && !budget.exhausted()) {
+        if (!isBase64Char(text.charAt(i))) {
+          i++;
+          continue;
         }
+        int end = i;
+        while (end < n && isBase64Char(text.charAt(end))) {
+          end++;
+        }
+        if (end - i >= MIN_RUN) {
+          double score = injectionScore(text, i, Math.min(end, i + MAX_DECODED_CHARS), budget);
+          if (score > 0) {
+            hits.add(new InjectionPhrases.Hit(i, end, InjectionPhrases.Kind.ENCODED, score));
+          }
+        }
+        i = end;
       }
-      i = end;
     }
     return hits;
+  }
+
+  /** 6-bit values of the base64 and base64url alphabets ('+' and '-' 62, '/' and '_' 63); -1 elsewhere. */
+  private static final byte[] SEXTETS = new byte[128];
+
+  static {
+    java.util.Arrays.fill(SEXTETS, (byte) -1);
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    for (int k = 0; k < alphabet.length(); k++) {
+      SEXTETS[alphabet.charAt(k)] = (byte) k;
+    }
+    SEXTETS['+'] = 62;
+    SEXTETS['-'] = 62;
+    SEXTETS['/'] = 63;
+    SEXTETS['_'] = 63;
+  }
+
+  /**
+   * Whether the run would pass the printable test below, decided in place: the same bytes the
+   * JDK decoder would give (padding removed, a dangling last char dropped, the mixed-alphabet
+   * case left to the full path), counted without copying. True means "decode it properly".
+   */
+  private static boolean decodesToText(String text, int from, int to) {
+    int chars = 0;
+    boolean plus = false;
+    boolean dash = false;
+    for (int k = from; k < to; k++) {
+      char c = text.charAt(k);
+      if (c != '=') {
+        chars++;
+        plus |= c == '+' || c == '/';
+        dash |= c == '-' || c == '_';
+      }
+    }
+    if (plus && dash) {
+      return true; // the full path rejects mixed alphabets; let it say so
+    }
+    int usable = chars % 4 == 1 ? chars - 1 : chars;
+    int bytes = usable / 4 * 3 + (usable % 4 == 0 ? 0 : usable % 4 - 1);
+    int printable = 0;
+    int unprintable = 0;
+    int bits = 0;
+    int held = 0;
+    int used = 0;
+    for (int k = from; k < to && used < usable; k++) {
+      char c = text.charAt(k);
+      if (c == '=') {
+        continue;
+      }
+      bits = (bits << 6) | SEXTETS[c];
+      held += 6;
+      used++;
+      if (held >= 8) {
+        held -= 8;
+        int b = (bits >>> held) & 0xff;
+        if ((b >= 0x20 && b < 0x7f) || b == '\n' || b == '\r' || b == '\t') {
+          printable++;
+        } else if (++unprintable > bytes * 0.1 + 1) {
+          return false; // printable can no longer reach 90 % (with a margin for rounding)
+        }
+      }
+    }
+    return bytes > 0 && printable >= bytes * 0.9;
   }
 
   private static boolean isBase64Char(char c) {
@@ -52,6 +124,9 @@ final class EncodedPayloads {
 
   private double injectionScore(String text, int from, int to, ScanBudget budget) {
     budget.charge(to - from);
+    if (!decodesToText(text, from, to)) {
+      return 0; // most runs are ids, hashes or paths: turned away without decoding into a copy
+    }
     String run = text.substring(from, to).replace("=", "");
     boolean urlSafe = run.indexOf('-') >= 0 || run.indexOf('_') >= 0;
     if (urlSafe && (run.indexOf('+') >= 0 || run.indexOf('/') >= 0)) {

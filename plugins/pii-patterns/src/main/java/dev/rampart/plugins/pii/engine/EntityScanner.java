@@ -5,7 +5,9 @@ import java.util.Set;
 /**
  * One family of entities. Implementations are immutable and shared across threads; all per-call
  * state lives in the {@link ScanContext}. A scan must take time linear in the text's length and
- * charge its non-trivial work to the context's budget.
+ * charge its non-trivial work to the context's budget. Rather than walk the whole text, a family
+ * visits the chunks of {@link ScanContext#chunks()} whose classes can hold its entities (see
+ * {@link TextChunks} for why that finds the same).
  */
 interface EntityScanner {
 

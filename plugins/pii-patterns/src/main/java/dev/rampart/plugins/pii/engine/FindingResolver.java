@@ -24,20 +24,100 @@ public final class FindingResolver {
   /** The type resolved in its own layer. */
   public static final String INJECTION = EntityType.PROMPT_INJECTION.name();
 
-  private static final Comparator<Finding> RANKING = Comparator.comparingDouble(Finding::score).reversed()
-      .thenComparing(Comparator.comparingInt((Finding f) -> f.end() - f.start()).reversed())
-      .thenComparingInt(Finding::start)
-      .thenComparing(Finding::entityType)
-      .thenComparing(Finding::detectorId);
+  // written out rather than chained (Comparator.comparing...thenComparing): entity-dense texts
+  // have thousands of candidates and the chained form was a visible share of a scan
+  private static final Comparator<Finding> RANKING = (a, b) -> {
+    int c = Double.compare(b.score(), a.score());
+    if (c == 0) {
+      c = Integer.compare(b.end() - b.start(), a.end() - a.start());
+    }
+    if (c == 0) {
+      c = Integer.compare(a.start(), b.start());
+    }
+    if (c == 0) {
+      c = a.entityType().compareTo(b.entityType());
+    }
+    return c != 0 ? c : a.detectorId().compareTo(b.detectorId());
+  };
 
-  private static final Comparator<Finding> BY_POSITION = Comparator.comparingInt(Finding::start)
-      .thenComparingInt(Finding::end)
-      .thenComparing(Finding::entityType);
+  private static final Comparator<Finding> BY_POSITION = (a, b) -> {
+    int c = Integer.compare(a.start(), b.start());
+    if (c == 0) {
+      c = Integer.compare(a.end(), b.end());
+    }
+    return c != 0 ? c : a.entityType().compareTo(b.entityType());
+  };
 
   /** The non-overlapping subset of {@code candidates} chosen by the rule above. */
   public List<Finding> resolve(List<Finding> candidates) {
     List<Finding> ranked = new ArrayList<>(candidates);
     ranked.sort(RANKING);
+    int extent = 0;
+    boolean emptySpans = false;
+    for (Finding f : ranked) {
+      extent = Math.max(extent, f.end());
+      emptySpans |= f.start() == f.end();
+    }
+    return emptySpans ? resolveWithEmptySpans(ranked) : resolveSpans(ranked, extent);
+  }
+
+  /**
+   * The rule for non-empty spans: kept spans are disjoint, so a candidate overlaps one exactly
+   * when one of its positions is already claimed; claiming costs each position at most once.
+   */
+  private static List<Finding> resolveSpans(List<Finding> ranked, int extent) {
+    long[] entities = new long[(extent + 63) >>> 6];
+    long[] injections = new long[entities.length];
+    List<Finding> kept = new ArrayList<>();
+    for (Finding f : ranked) {
+      long[] layer = INJECTION.equals(f.entityType()) ? injections : entities;
+      if (!anyClaimed(layer, f.start(), f.end())) {
+        claim(layer, f.start(), f.end());
+        kept.add(f);
+      }
+    }
+    kept.sort(BY_POSITION);
+    return kept;
+  }
+
+  /** Whether a bit in {@code [from, to)} is set; looks at those words only (from < to). */
+  private static boolean anyClaimed(long[] bits, int from, int to) {
+    int first = from >>> 6;
+    int last = (to - 1) >>> 6;
+    long firstMask = -1L << from; // shifts use the low six bits: the bit within the word
+    long lastMask = -1L >>> -to;
+    if (first == last) {
+      return (bits[first] & firstMask & lastMask) != 0;
+    }
+    if ((bits[first] & firstMask) != 0 || (bits[last] & lastMask) != 0) {
+      return true;
+    }
+    for (int w = first + 1; w < last; w++) {
+      if (bits[w] != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void claim(long[] bits, int from, int to) {
+    int first = from >>> 6;
+    int last = (to - 1) >>> 6;
+    long firstMask = -1L << from;
+    long lastMask = -1L >>> -to;
+    if (first == last) {
+      bits[first] |= firstMask & lastMask;
+      return;
+    }
+    bits[first] |= firstMask;
+    for (int w = first + 1; w < last; w++) {
+      bits[w] = -1L;
+    }
+    bits[last] |= lastMask;
+  }
+
+  /** The rule when some candidate has an empty span, which the claimed-positions view cannot see. */
+  private static List<Finding> resolveWithEmptySpans(List<Finding> ranked) {
     TreeMap<Integer, Integer> entities = new TreeMap<>();
     TreeMap<Integer, Integer> injections = new TreeMap<>();
     List<Finding> kept = new ArrayList<>();

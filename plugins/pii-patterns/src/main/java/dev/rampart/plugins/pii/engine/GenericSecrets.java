@@ -22,6 +22,17 @@ final class GenericSecrets implements EntityScanner {
     "credentials", "private_key"
   };
 
+  /** Bit (c - 'a') set when a keyword starts with c. */
+  private static final int KEYWORD_FIRST_LETTERS = firstLetters(KEYWORDS);
+
+  private static int firstLetters(String[] words) {
+    int bits = 0;
+    for (String w : words) {
+      bits |= 1 << (w.charAt(0) - 'a');
+    }
+    return bits;
+  }
+
   @Override
   public Set<EntityType> types() {
     return Set.of(EntityType.GENERIC_SECRET);
@@ -31,30 +42,38 @@ final class GenericSecrets implements EntityScanner {
   public void scan(ScanContext ctx) {
     String s = ctx.text();
     int n = s.length();
-    if (!ctx.budget().charge(n)) {
-      return;
-    }
+    TextChunks chunks = ctx.chunks();
     int[] counts = new int[128];
     int i = 0;
-    while (i < n) {
-      if (!isSecretChar(s.charAt(i))) {
-        i++;
+    for (int k = 0; k < chunks.count(); k++) {
+      // a token of MIN_LENGTH characters has no whitespace in it
+      if ((chunks.classes(k) & TextChunks.LONG) == 0) {
         continue;
       }
-      int end = i;
-      while (end < n && isSecretChar(s.charAt(end))) {
-        end++;
+      i = Math.max(i, chunks.start(k));
+      int to = chunks.end(k);
+      ctx.budget().charge(to - i);
+      while (i < to) {
+        if (!isSecretChar(s.charAt(i))) {
+          i++;
+          continue;
+        }
+        int end = i;
+        while (end < n && isSecretChar(s.charAt(end))) {
+          end++;
+        }
+        int tokenEnd = end;
+        while (tokenEnd > i && ".-".indexOf(s.charAt(tokenEnd - 1)) >= 0) {
+          tokenEnd--; // sentence punctuation after the token
+        }
+        int len = tokenEnd - i;
+        // the keyword test first: it is cheaper, and most long tokens (paths, hashes) have none
+        if (len >= MIN_LENGTH && len <= MAX_LENGTH && !ctx.budget().exhausted() && keywordBefore(s, i, ctx.budget())
+            && looksRandom(s, i, tokenEnd, counts)) {
+          ctx.add(EntityType.GENERIC_SECRET, i, tokenEnd, 0.75);
+        }
+        i = end;
       }
-      int tokenEnd = end;
-      while (tokenEnd > i && ".-".indexOf(s.charAt(tokenEnd - 1)) >= 0) {
-        tokenEnd--; // sentence punctuation after the token
-      }
-      int len = tokenEnd - i;
-      if (len >= MIN_LENGTH && len <= MAX_LENGTH && !ctx.budget().exhausted()
-          && looksRandom(s, i, tokenEnd, counts) && keywordBefore(s, i, ctx.budget())) {
-        ctx.add(EntityType.GENERIC_SECRET, i, tokenEnd, 0.75);
-      }
-      i = end;
     }
   }
 
@@ -91,7 +110,8 @@ final class GenericSecrets implements EntityScanner {
     budget.charge(start - from);
     for (int k = from; k < start; k++) {
       char c = (char) (s.charAt(k) | 0x20);
-      if (c < 'a' || c > 'z' || (k > 0 && CharClasses.isLetter(s.charAt(k - 1)))) {
+      if (c < 'a' || c > 'z' || (KEYWORD_FIRST_LETTERS & (1 << (c - 'a'))) == 0
+          || (k > 0 && CharClasses.isLetter(s.charAt(k - 1)))) {
         continue;
       }
       for (String w : KEYWORDS) {

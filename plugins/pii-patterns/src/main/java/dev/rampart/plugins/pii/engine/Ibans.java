@@ -57,34 +57,48 @@ final class Ibans implements EntityScanner {
   public void scan(ScanContext ctx) {
     String s = ctx.text();
     int n = s.length();
-    if (!ctx.budget().charge(n)) {
-      return;
-    }
+    TextChunks chunks = ctx.chunks();
     char[] buf = new char[34];
-    for (int i = 0; i + 15 <= n; i++) {
-      char a = s.charAt(i);
-      if (!CharClasses.isUpper(a) || (i > 0 && CharClasses.isWordChar(s.charAt(i - 1)))) {
+    int i = 0;
+    for (int k = 0; k < chunks.count(); k++) {
+      // country code and check digits stand together: "GB82"
+      int classes = chunks.classes(k);
+      if ((classes & TextChunks.UPPER) == 0 || (classes & TextChunks.DIGIT) == 0) {
         continue;
       }
-      char b = s.charAt(i + 1);
-      if (!CharClasses.isUpper(b) || !CharClasses.isDigit(s.charAt(i + 2)) || !CharClasses.isDigit(s.charAt(i + 3))) {
-        continue;
+      i = Math.max(i, chunks.start(k));
+      int to = chunks.end(k);
+      ctx.budget().charge(to - i);
+      while (i < to && i + 15 <= n) {
+        i = step(ctx, s, i, buf);
       }
-      int len = BY_CODE[(a - 'A') * 26 + b - 'A'];
-      if (len == 0 || ctx.budget().exhausted()) {
-        continue;
-      }
-      ctx.budget().charge(len * 2L);
-      int end = read(s, i, len, buf, false);
-      if (end < 0) {
-        end = read(s, i, len, buf, true);
-      }
-      if (end < 0 || !isValid(buf, len)) {
-        continue;
-      }
-      ctx.add(EntityType.IBAN, i, end, 0.9 + (CONTEXT.near(s, i, end, ctx.budget()) ? 0.1 : 0));
-      i = end - 1;
     }
+  }
+
+  /** Looks for an IBAN at {@code i}; returns where the walk goes on. */
+  private static int step(ScanContext ctx, String s, int i, char[] buf) {
+    char a = s.charAt(i);
+    if (!CharClasses.isUpper(a) || (i > 0 && CharClasses.isWordChar(s.charAt(i - 1)))) {
+      return i + 1;
+    }
+    char b = s.charAt(i + 1);
+    if (!CharClasses.isUpper(b) || !CharClasses.isDigit(s.charAt(i + 2)) || !CharClasses.isDigit(s.charAt(i + 3))) {
+      return i + 1;
+    }
+    int len = BY_CODE[(a - 'A') * 26 + b - 'A'];
+    if (len == 0 || ctx.budget().exhausted()) {
+      return i + 1;
+    }
+    ctx.budget().charge(len * 2L);
+    int end = read(s, i, len, buf, false);
+    if (end < 0) {
+      end = read(s, i, len, buf, true);
+    }
+    if (end < 0 || !isValid(buf, len)) {
+      return i + 1;
+    }
+    ctx.add(EntityType.IBAN, i, end, 0.9 + (CONTEXT.near(s, i, end, ctx.budget()) ? 0.1 : 0));
+    return end;
   }
 
   /** Copies {@code len} IBAN characters starting at {@code from} into buf; returns the end or -1. */

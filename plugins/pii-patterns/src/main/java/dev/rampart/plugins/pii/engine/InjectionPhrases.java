@@ -2,6 +2,7 @@ package dev.rampart.plugins.pii.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -44,12 +45,25 @@ final class InjectionPhrases {
       "system", "initial", "original", "hidden", "secret", "confidential", "internal", "your", "above",
       "verbatim", "pre-prompt", "preprompt", "first");
 
+  /** The characters of the regex class \\s, the whitespace {@code S} stands for. */
+  private static final String REGEX_SPACE = " \t\n\u000B\f\r";
+
   private final long[] triggerKeys;
   private final Phrase[][] phrasesByTrigger;
+  /** Per trigger: what the text must go on with for any of its phrases to match; null = anything. */
+  private final String[][] followsByTrigger;
+  private final int[] triggerShapes = new int[26 * 26];
   private final Phrase[] delimiterPhrases;
 
+  /** A trigger word's phrases, and what must follow the word for one of them to match. */
+  private static final class Trigger {
+    final List<Phrase> phrases = new ArrayList<>();
+    final Set<String> follows = new LinkedHashSet<>();
+    boolean anything;
+  }
+
   InjectionPhrases() {
-    TreeMap<Long, List<Phrase>> byTrigger = new TreeMap<>();
+    TreeMap<Long, Trigger> byTrigger = new TreeMap<>();
     Phrase override = phrase(Kind.OVERRIDE, 0.85,
         "(?:ignore|disregard|forget|bypass|override|discard|abandon|skip|neglect)" + S
             + "((?:[a-z']{1,15}" + S + "){1,5}?)" + TARGETS,
@@ -68,20 +82,20 @@ final class InjectionPhrases {
     for (String verb : List.of("ignore", "disregard", "forget")) {
       add(byTrigger, verb, overrideEverything);
     }
-    add(byTrigger, "do", doNotFollow);
-    add(byTrigger, "don", doNotFollow);
-    add(byTrigger, "stop", doNotFollow);
+    add(byTrigger, "do", doNotFollow, " not");
+    add(byTrigger, "don", doNotFollow, "'t");
+    add(byTrigger, "stop", doNotFollow, " follow", " obey");
 
     add(byTrigger, "you", phrase(Kind.ROLE_PLAY, 0.85,
         "you" + S + "are" + S + "now" + S + "(?:(?:a|an|the|in|my|called|named|known|as|going" + S + "to" + S + "be)" + S + "){0,3}"
             + "(?:dan|jailbroken|unrestricted|unfiltered|uncensored|unchained|evil|freed?\\b|developer" + S
-            + "mode|god" + S + "mode|stan|dude|aim|no" + S + "longer)", null));
+            + "mode|god" + S + "mode|stan|dude|aim|no" + S + "longer)", null), " are now");
     add(byTrigger, "you", phrase(Kind.ROLE_PLAY, 0.8,
         "you(?:" + S + "are|'re)" + S + "(?:no" + S + "longer|not)" + S + "(?:bound|restricted|limited|constrained)" + S + "by",
-        null));
+        null), " are no", "'re no");
     add(byTrigger, "you", phrase(Kind.ROLE_PLAY, 0.55,
         "you" + S + "(?:have|has)" + S + "no" + S + "(?:more" + S + ")?(?:ethical" + S + ")?"
-            + "(?:restrictions|limitations|filters|guidelines|boundaries|morals|ethics)", null));
+            + "(?:restrictions|limitations|filters|guidelines|boundaries|morals|ethics)", null), " have no", " has no");
     add(byTrigger, "pretend", phrase(Kind.ROLE_PLAY, 0.85,
         "pretend" + S + "(?:that" + S + ")?(?:you" + S + "(?:are|have|were|can)|you're|to" + S + "be)\\b[^.!?\\n]{0,80}?\\b"
             + "(?:no|without|free" + S + "of|zero|none" + S + "of" + S + "the)" + S + "(?:[a-z]{1,12}" + S + ")?"
@@ -90,23 +104,28 @@ final class InjectionPhrases {
     Phrase enableMode = phrase(Kind.ROLE_PLAY, 0.55,
         "(?:enable|enter|activate|switch" + S + "(?:on|to|into)|turn" + S + "on|unlock|engage)" + S + "(?:the" + S + "|your" + S + ")?"
             + "(?:developer|dev|god|jailbreak|dan|unrestricted)" + S + "mode", null);
-    for (String verb : List.of("enable", "enter", "activate", "switch", "turn", "unlock", "engage")) {
-      add(byTrigger, verb, enableMode);
+    String[] modes = {"dev", "god", "jailbreak", "dan", "unrestricted"};
+    for (String verb : List.of("enable", "enter", "activate", "unlock", "engage")) {
+      add(byTrigger, verb, enableMode, followedBy(List.of(" ", " the ", " your "), modes));
     }
+    add(byTrigger, "switch", enableMode, " on", " to", " into");
+    add(byTrigger, "turn", enableMode, followedBy(List.of(" on ", " on the ", " on your "), modes));
     add(byTrigger, "developer", phrase(Kind.ROLE_PLAY, 0.7,
-        "developer" + S + "mode" + S + "(?:enabled|activated|is" + S + "(?:now" + S + ")?(?:on|enabled|active))", null));
-    add(byTrigger, "with", phrase(Kind.ROLE_PLAY, 0.7, "with" + S + "developer" + S + "mode" + S + "enabled", null));
+        "developer" + S + "mode" + S + "(?:enabled|activated|is" + S + "(?:now" + S + ")?(?:on|enabled|active))", null), " mode");
+    add(byTrigger, "with", phrase(Kind.ROLE_PLAY, 0.7, "with" + S + "developer" + S + "mode" + S + "enabled", null),
+        " developer mode");
     add(byTrigger, "act", phrase(Kind.ROLE_PLAY, 0.8,
         "act" + S + "as" + S + "(?:(?:an?|my)" + S + ")?(?:dan|unrestricted|unfiltered|uncensored|jailbroken|evil|amoral)\\b"
             + "|act" + S + "as" + S + "if" + S + "you" + S + "(?:have|had)" + S + "no" + S
-            + "(?:restrictions|rules|limits|filters|guidelines)", null));
-    add(byTrigger, "do", phrase(Kind.ROLE_PLAY, 0.85, "do" + S + "anything" + S + "now\\b", null));
-    add(byTrigger, "jailbreak", phrase(Kind.ROLE_PLAY, 0.7, "jailbreak" + S + "(?:mode|prompt)", null));
+            + "(?:restrictions|rules|limits|filters|guidelines)", null),
+        " as a", " as my", " as dan", " as un", " as jailbroken", " as evil", " as if");
+    add(byTrigger, "do", phrase(Kind.ROLE_PLAY, 0.85, "do" + S + "anything" + S + "now\\b", null), " anything now");
+    add(byTrigger, "jailbreak", phrase(Kind.ROLE_PLAY, 0.7, "jailbreak" + S + "(?:mode|prompt)", null), " mode", " prompt");
     Phrase fromNow = phrase(Kind.ROLE_PLAY, 0.75,
         "(?:from" + S + "now" + S + "on|starting" + S + "now),?" + S + "you" + S + "(?:are|will|must|shall)" + S + "(?:be" + S + ")?"
             + "(?:dan|unrestricted|unfiltered|no" + S + "longer|ignore|answer" + S + "without|respond" + S + "without)", null);
-    add(byTrigger, "from", fromNow);
-    add(byTrigger, "starting", fromNow);
+    add(byTrigger, "from", fromNow, " now on");
+    add(byTrigger, "starting", fromNow, " now");
 
     Phrase reveal = phrase(Kind.EXTRACTION, 0.85,
         "(?:repeat|reveal|print|show|output|display|dump|leak|expose|give|tell|write|share|disclose|recite|copy|paste|spell)"
@@ -117,25 +136,30 @@ final class InjectionPhrases {
         InjectionPhrases::extractionWordsOk);
     for (String verb : List.of("repeat", "reveal", "print", "show", "output", "display", "dump", "leak", "expose", "give",
         "tell", "write", "share", "disclose", "recite", "copy", "paste", "spell")) {
-      add(byTrigger, verb, reveal);
+      add(byTrigger, verb, reveal, " out", " back", " me", " us", " all", " of", " the", " your", " its", " full",
+          " entire", " complete", " original", " initial", " hidden", " secret", " exact", " verbatim", " whole",
+          " first", " system", " above", " previous", " confidential", " internal");
     }
     add(byTrigger, "what", phrase(Kind.EXTRACTION, 0.85,
         "what" + S + "(?:were|are|is|was)" + S + "your" + S
             + "(?:(?:initial|original|system|hidden|exact|first|secret|real|full|starting)" + S + "){1,2}"
-            + "(?:instructions|prompt|rules|directives|guidelines|message)", null));
+            + "(?:instructions|prompt|rules|directives|guidelines|message)", null),
+        " were your", " are your", " is your", " was your");
     Phrase above = phrase(Kind.EXTRACTION, 0.75,
         "(?:repeat|print|output|copy)" + S + "(?:the" + S + ")?(?:text|words|everything|all)" + S
             + "(?:above|before" + S + "this|preceding)", null);
     for (String verb : List.of("repeat", "print", "output", "copy")) {
-      add(byTrigger, verb, above);
+      add(byTrigger, verb, above, " the", " text", " words", " everything", " all");
     }
 
     triggerKeys = new long[byTrigger.size()];
     phrasesByTrigger = new Phrase[byTrigger.size()][];
+    followsByTrigger = new String[byTrigger.size()][];
     int k = 0;
     for (var e : byTrigger.entrySet()) {
       triggerKeys[k] = e.getKey();
-      phrasesByTrigger[k++] = e.getValue().toArray(Phrase[]::new);
+      phrasesByTrigger[k] = e.getValue().phrases.toArray(Phrase[]::new);
+      followsByTrigger[k++] = e.getValue().anything ? null : e.getValue().follows.toArray(String[]::new);
     }
     delimiterPhrases = new Phrase[] {
       phrase(Kind.DELIMITER, 0.75, "<\\|im_start\\|>\\s{0,3}(?:system|assistant)|<\\|(?:im_end|endoftext|system|start_header_id)\\|>", null),
@@ -150,8 +174,43 @@ final class InjectionPhrases {
     return new Phrase(kind, score, Pattern.compile(regex, Pattern.CASE_INSENSITIVE), accept);
   }
 
-  private static void add(TreeMap<Long, List<Phrase>> map, String trigger, Phrase phrase) {
-    map.computeIfAbsent(pack(trigger, 0, trigger.length()), k -> new ArrayList<>()).add(phrase);
+  /**
+   * Files {@code phrase} under {@code trigger}. {@code follows} lists what the text must go on
+   * with right after the trigger word for the phrase's regex to match (a leading space stands for
+   * the 1-3 whitespace characters of {@code S}); it is a necessary condition only, checked before
+   * the regex runs so that common words ("do", "with", "show") cost no regex. None: anything.
+   */
+  private void add(TreeMap<Long, Trigger> map, String trigger, Phrase phrase, String... follows) {
+    Trigger t = map.computeIfAbsent(pack(trigger, 0, trigger.length()), k -> new Trigger());
+    t.phrases.add(phrase);
+    t.anything |= follows.length == 0;
+    t.follows.addAll(List.of(follows));
+    triggerShapes[shape(trigger, 0)] |= 1 << trigger.length();
+  }
+
+  /**
+   * For each pair of first letters (a-z, either case; index {@link #shape}), a bit per length
+   * (2-12) of the trigger words starting with them: nearly every word that is not a trigger
+   * fails this one lookup.
+   */
+  /** Every {@code lead} followed by every {@code word}: the continuations of a phrase. */
+  private static String[] followedBy(List<String> leads, String[] words) {
+    List<String> out = new ArrayList<>();
+    for (String lead : leads) {
+      for (String word : words) {
+        out.add(lead + word);
+      }
+    }
+    return out.toArray(String[]::new);
+  }
+
+  int[] triggerShapes() {
+    return triggerShapes.clone();
+  }
+
+  /** Index into {@link #triggerShapes()} of the word of two or more ASCII letters at {@code i}. */
+  static int shape(CharSequence text, int i) {
+    return ((text.charAt(i) | 0x20) - 'a') * 26 + (text.charAt(i + 1) | 0x20) - 'a';
   }
 
   /** A word of up to 12 ASCII letters as a number (base 27), case folded; -1 if it cannot be. */
@@ -191,28 +250,105 @@ final class InjectionPhrases {
     List<Hit> hits = new ArrayList<>();
     int n = text.length();
     budget.charge(n);
-    int i = 0;
-    while (i < n && !budget.exhausted()) {
+    walk(text, 0, n, true, hits, budget);
+    return hits;
+  }
+
+  /**
+   * Every phrase in ASCII {@code text} (which needs no folding), from its classification: the
+   * plain words the shared pass kept as possible triggers, then the chunks that are not plain
+   * words. Finds what {@link #find(CharSequence, ScanBudget)} finds.
+   */
+  List<Hit> find(String text, TextChunks chunks, ScanBudget budget) {
+    List<Hit> hits = new ArrayList<>();
+    for (int k = 0; k < chunks.wordCount(); k++) {
+      word(text, chunks.wordStart(k), chunks.wordEnd(k), hits, budget);
+    }
+    for (int k = 0; k < chunks.count() && !budget.exhausted(); k++) {
+      int classes = chunks.classes(k);
+      if ((classes & (TextChunks.UPPER | TextChunks.LOWER | TextChunks.DELIMITER)) != 0) {
+        budget.charge(chunks.end(k) - chunks.start(k));
+        walk(text, chunks.start(k), chunks.end(k), (classes & TextChunks.DELIMITER) != 0, hits, budget);
+      }
+    }
+    return hits;
+  }
+
+  /**
+   * Looks at every word in {@code [from, to)}, and at every delimiter if {@code delimiters} (false
+   * when the range holds no '<', '[' or '#'); words never span whitespace.
+   */
+  private void walk(CharSequence text, int from, int to, boolean delimiters, List<Hit> hits, ScanBudget budget) {
+    int n = text.length();
+    int i = from;
+    while (i < to && !budget.exhausted()) {
       char c = text.charAt(i);
       if (isAsciiLetter(c)) {
         int end = i + 1;
         while (end < n && isAsciiLetter(text.charAt(end))) {
           end++;
         }
-        boolean wordStart = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
-        int at = wordStart && end - i >= 2 ? Arrays.binarySearch(triggerKeys, pack(text, i, end)) : -1;
-        if (at >= 0) {
-          tryPhrases(text, i, phrasesByTrigger[at], hits, budget);
-        }
+        word(text, i, end, hits, budget);
         i = end;
       } else {
-        if (mayOpenDelimiter(text, i)) {
+        if (delimiters && mayOpenDelimiter(text, i)) {
           tryPhrases(text, i, delimiterPhrases, hits, budget);
         }
         i++;
       }
     }
-    return hits;
+  }
+
+  /** Tries the phrases of the word {@code [i, end)} (a maximal run of ASCII letters) if it is a trigger. */
+  private void word(CharSequence text, int i, int end, List<Hit> hits, ScanBudget budget) {
+    int len = end - i;
+    if (len < 2 || len > 12 || (triggerShapes[shape(text, i)] & (1 << len)) == 0
+        || (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)))) {
+      return;
+    }
+    int at = Arrays.binarySearch(triggerKeys, pack(text, i, end));
+    if (at >= 0 && (followsByTrigger[at] == null || continuesWith(text, end, followsByTrigger[at]))) {
+      tryPhrases(text, i, phrasesByTrigger[at], hits, budget);
+    }
+  }
+
+  /** Whether the text at {@code at} goes on with one of {@code follows} (see {@link #add}). */
+  private static boolean continuesWith(CharSequence text, int at, String[] follows) {
+    for (String f : follows) {
+      if (continuesWith(text, at, f)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the text at {@code at} reads {@code follows}, where each ' ' stands for the 1-3
+   * whitespace chars of {@code S} and letters compare with ASCII case folding, as
+   * CASE_INSENSITIVE does (folding may admit a few more chars, never fewer). Words before a ' '
+   * are so matched whole; the last one is a prefix ("no" also admits "not").
+   */
+  private static boolean continuesWith(CharSequence text, int at, String follows) {
+    int n = text.length();
+    int p = at;
+    for (int k = 0; k < follows.length(); k++) {
+      char c = follows.charAt(k);
+      if (c == ' ') {
+        int spaces = 0;
+        while (spaces < 4 && p < n && REGEX_SPACE.indexOf(text.charAt(p)) >= 0) {
+          spaces++;
+          p++;
+        }
+        if (spaces == 0 || spaces > 3) {
+          return false;
+        }
+      } else if (p < n && (text.charAt(p) | 0x20) == c) {
+        p++;
+      } else {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A cheap look at the next char, so lone '<', '[' and '#' do not run the delimiter regexes. */

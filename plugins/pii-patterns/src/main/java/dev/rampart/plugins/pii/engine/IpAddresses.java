@@ -24,25 +24,32 @@ final class IpAddresses implements EntityScanner {
   public void scan(ScanContext ctx) {
     String s = ctx.text();
     int n = s.length();
-    if (!ctx.budget().charge(n)) {
-      return;
-    }
+    TextChunks chunks = ctx.chunks();
     int i = 0;
-    while (i < n) {
-      char c = s.charAt(i);
-      if (!isRunChar(c)) {
-        i++;
+    for (int k = 0; k < chunks.count(); k++) {
+      // a run of hex digits with neither ':' nor '.' is no address
+      if ((chunks.classes(k) & (TextChunks.COLON | TextChunks.DOT)) == 0) {
         continue;
       }
-      int runEnd = i;
-      while (runEnd < n && isRunChar(s.charAt(runEnd))) {
-        runEnd++;
+      i = Math.max(i, chunks.start(k));
+      int to = chunks.end(k);
+      ctx.budget().charge(to - i);
+      while (i < to) {
+        char c = s.charAt(i);
+        if (!isRunChar(c)) {
+          i++;
+          continue;
+        }
+        int runEnd = i;
+        while (runEnd < n && isRunChar(s.charAt(runEnd))) {
+          runEnd++;
+        }
+        if (c != '.' && (i == 0 || !CharClasses.isWordChar(s.charAt(i - 1)))
+            && (runEnd == n || !CharClasses.isWordChar(s.charAt(runEnd)))) {
+          examine(ctx, s, i, runEnd);
+        }
+        i = runEnd;
       }
-      if (c != '.' && (i == 0 || !CharClasses.isWordChar(s.charAt(i - 1)))
-          && (runEnd == n || !CharClasses.isWordChar(s.charAt(runEnd)))) {
-        examine(ctx, s, i, runEnd);
-      }
-      i = runEnd;
     }
   }
 
@@ -68,7 +75,7 @@ final class IpAddresses implements EntityScanner {
     if (v4 > 0 && (v4 == end || (s.charAt(v4) == ':' && v4 + 1 < end && CharClasses.isDigit(s.charAt(v4 + 1))))) {
       boolean context = CONTEXT.near(s, start, v4, ctx.budget());
       // dotted quads also number software versions; say so in the score when the text does
-      double score = VERSION.near(s, start, v4, ctx.budget()) && !context ? 0.4 : 0.8 + (context ? 0.1 : 0);
+      double score = !context && VERSION.near(s, start, v4, ctx.budget()) ? 0.4 : 0.8 + (context ? 0.1 : 0);
       ctx.add(EntityType.IP_ADDRESS, start, v4, score);
     }
   }

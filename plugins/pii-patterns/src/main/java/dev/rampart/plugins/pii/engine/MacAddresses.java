@@ -19,24 +19,37 @@ final class MacAddresses implements EntityScanner {
   public void scan(ScanContext ctx) {
     String s = ctx.text();
     int n = s.length();
-    if (!ctx.budget().charge(n)) {
-      return;
-    }
-    for (int i = 0; i + 14 <= n; i++) {
-      if (!CharClasses.isHex(s.charAt(i)) || (i > 0 && isGlue(s.charAt(i - 1)))) {
+    TextChunks chunks = ctx.chunks();
+    int i = 0;
+    for (int k = 0; k < chunks.count(); k++) {
+      // pairs are joined by ':' or '-', Cisco quads by '.'
+      if ((chunks.classes(k) & (TextChunks.COLON | TextChunks.DASH | TextChunks.DOT)) == 0) {
         continue;
       }
-      int end = pairsEnd(s, i);
-      if (end < 0) {
-        end = quadsEnd(s, i);
+      i = Math.max(i, chunks.start(k));
+      int to = chunks.end(k);
+      ctx.budget().charge(to - i);
+      while (i < to && i + 14 <= n) {
+        i = step(ctx, s, n, i);
       }
-      if (end < 0 || (end < n && (isGlue(s.charAt(end)) && end + 1 < n && CharClasses.isHex(s.charAt(end + 1))
-          || CharClasses.isWordChar(s.charAt(end))))) {
-        continue;
-      }
-      ctx.add(EntityType.MAC_ADDRESS, i, end, 0.8 + (CONTEXT.near(s, i, end, ctx.budget()) ? 0.15 : 0));
-      i = end;
     }
+  }
+
+  /** Looks for an address at {@code i}; returns where the walk goes on. */
+  private static int step(ScanContext ctx, String s, int n, int i) {
+    if (!CharClasses.isHex(s.charAt(i)) || (i > 0 && isGlue(s.charAt(i - 1)))) {
+      return i + 1;
+    }
+    int end = pairsEnd(s, i);
+    if (end < 0) {
+      end = quadsEnd(s, i);
+    }
+    if (end < 0 || (end < n && (isGlue(s.charAt(end)) && end + 1 < n && CharClasses.isHex(s.charAt(end + 1))
+        || CharClasses.isWordChar(s.charAt(end))))) {
+      return i + 1;
+    }
+    ctx.add(EntityType.MAC_ADDRESS, i, end, 0.8 + (CONTEXT.near(s, i, end, ctx.budget()) ? 0.15 : 0));
+    return end + 1; // the char after an address is no hex digit (those are word chars), so none starts there
   }
 
   private static boolean isGlue(char c) {

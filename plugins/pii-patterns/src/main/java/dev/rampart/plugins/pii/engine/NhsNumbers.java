@@ -1,60 +1,38 @@
 package dev.rampart.plugins.pii.engine;
 
-import java.util.Set;
-
 /**
  * UK NHS numbers: ten digits as {@code 3-3-4} (spaces or dashes, not mixed) or plain, with a
  * valid mod-11 check digit. One random ten-digit number in eleven passes the check, so a plain
  * run scores below the default threshold unless a context word ("NHS", "patient") is near, and
  * a formatted one scores below a validated phone number of the same digits unless it is.
  */
-final class NhsNumbers implements EntityScanner {
+final class NhsNumbers {
 
   private static final ContextWords CONTEXT =
       new ContextWords("nhs", "health", "patient", "hospital", "gp", "nhs no", "chi");
 
-  @Override
-  public Set<EntityType> types() {
-    return Set.of(EntityType.UK_NHS);
-  }
+  private NhsNumbers() {}
 
-  @Override
-  public void scan(ScanContext ctx) {
-    String s = ctx.text();
-    int n = s.length();
-    if (!ctx.budget().charge(n)) {
+  /** Reports {@code run} (not glued to a number on its left) when it is a valid NHS number. */
+  static void examine(ScanContext ctx, String s, DigitGroups run, char[] d) {
+    boolean formatted = run.count == 3 && run.size(0) == 3 && run.size(1) == 3 && run.size(2) == 4;
+    boolean plain = run.count == 1 && run.size(0) == 10;
+    if (!(formatted || plain) || DigitGroups.gluedRight(s, run.end)) {
       return;
     }
-    DigitGroups run = new DigitGroups();
-    char[] d = new char[10];
-    int i = 0;
-    while (i < n) {
-      if (!CharClasses.isDigit(s.charAt(i))) {
-        i++;
-        continue;
-      }
-      boolean glued = DigitGroups.gluedLeft(s, i);
-      run.parse(s, i, " -");
-      i = run.end;
-      boolean formatted = run.count == 3 && run.size(0) == 3 && run.size(1) == 3 && run.size(2) == 4;
-      boolean plain = run.count == 1 && run.size(0) == 10;
-      if (glued || !(formatted || plain) || DigitGroups.gluedRight(s, run.end)) {
-        continue;
-      }
-      int k = 0;
-      for (int g = 0; g < run.count; g++) {
-        s.getChars(run.starts[g], run.ends[g], d, k);
-        k += run.size(g);
-      }
-      if (!Checksums.nhsMod11(d) || Checksums.allSame(d, 10)) {
-        continue;
-      }
-      int start = run.starts[0];
-      boolean context = CONTEXT.near(s, start, run.end, ctx.budget());
-      // 3-3-4 is also the US phone layout and one number in eleven passes mod 11, so without a
-      // context word a formatted NHS reading scores just under a validated national phone number
-      double base = plain ? 0.45 : s.charAt(run.ends[0]) == ' ' ? 0.6 : 0.55;
-      ctx.add(EntityType.UK_NHS, start, run.end, base + (context ? 0.25 : 0));
+    int k = 0;
+    for (int g = 0; g < run.count; g++) {
+      s.getChars(run.starts[g], run.ends[g], d, k);
+      k += run.size(g);
     }
+    if (!Checksums.nhsMod11(d) || Checksums.allSame(d, 10)) {
+      return;
+    }
+    int start = run.starts[0];
+    boolean context = CONTEXT.near(s, start, run.end, ctx.budget());
+    // 3-3-4 is also the US phone layout and one number in eleven passes mod 11, so without a
+    // context word a formatted NHS reading scores just under a validated national phone number
+    double base = plain ? 0.45 : s.charAt(run.ends[0]) == ' ' ? 0.6 : 0.55;
+    ctx.add(EntityType.UK_NHS, start, run.end, base + (context ? 0.25 : 0));
   }
 }

@@ -26,6 +26,11 @@ final class NormalizedText {
     this.toOriginal = toOriginal;
   }
 
+  /** {@code ascii}, which must hold no char above 0x7F, as its own folding. */
+  static NormalizedText unchanged(String ascii) {
+    return new NormalizedText(ascii, ascii, null);
+  }
+
   static NormalizedText of(String original) {
     int firstSpecial = -1;
     for (int i = 0; i < original.length(); i++) {

@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,6 +13,9 @@ import java.util.Set;
  * separators), and only those are handed to {@link PhoneNumberUtil#parse} and
  * {@link PhoneNumberUtil#isValidNumber}: the library
  * never sees a long run, so its cost per candidate is bounded and the scan stays linear.
+ * Candidates start only where a digit run starts ({@link TextChunks#digitRunStart}), so the walk
+ * jumps between those; a verdict is reached once per distinct candidate and scan (the library
+ * costs several microseconds a call, by far the dearest step of a scan).
  *
  * <p>International numbers ({@code +44 20 7946 0958}, {@code 0044 ...}) validate in any region.
  * National numbers validate in the default region, or — when they start with a trunk prefix 0 —
@@ -34,6 +38,9 @@ final class PhoneNumbers implements EntityScanner {
       "nhs", "ssn", "social security", "iban", "account", "order", "invoice", "card", "ref", "reference",
       "tracking", "isbn", "serial", "patient", "id");
 
+  /** Verdicts one scan remembers; past this many, further candidates are simply not remembered. */
+  private static final int MAX_REMEMBERED = 256;
+
   private final String defaultRegion;
   private final List<String> otherRegions;
 
@@ -51,27 +58,34 @@ final class PhoneNumbers implements EntityScanner {
   public void scan(ScanContext ctx) {
     String s = ctx.text();
     int n = s.length();
-    if (!ctx.budget().charge(n)) {
-      return;
-    }
     int i = 0;
-    while (i < n) {
-      char c = s.charAt(i);
-      boolean opens = c == '+' || c == '(';
-      if (!(CharClasses.isDigit(c) || (opens && i + 1 < n && CharClasses.isDigit(s.charAt(i + 1))))
-          || DigitGroups.gluedLeft(s, i)
-          || (opens && i > 0 && CharClasses.isWordChar(s.charAt(i - 1)))) {
-        i++;
-        continue;
-      }
-      int end = candidateEnd(s, i);
-      if (end > 0 && !ctx.budget().exhausted()) {
-        examine(ctx, s, i, end);
-        i = Math.max(end, i + 1);
-      } else {
-        i = skipRun(s, i);
+    // the left-to-right walk acts only where a digit run starts, or on a '+' or '(' just before
+    // one (a digit inside a run is glued to the one before it); it steps there and nowhere else
+    TextChunks chunks = ctx.chunks();
+    for (int k = 0; k < chunks.digitRunCount(); k++) {
+      int start = chunks.digitRunStart(k);
+      ctx.budget().charge(2);
+      for (int p = Math.max(i, start - 1); p <= start; p = Math.max(i, p + 1)) {
+        i = step(ctx, s, n, p);
       }
     }
+  }
+
+  /** Looks for a number at {@code i}; returns where the walk goes on. */
+  private int step(ScanContext ctx, String s, int n, int i) {
+    char c = s.charAt(i);
+    boolean opens = c == '+' || c == '(';
+    if (!(CharClasses.isDigit(c) || (opens && i + 1 < n && CharClasses.isDigit(s.charAt(i + 1))))
+        || DigitGroups.gluedLeft(s, i)
+        || (opens && i > 0 && CharClasses.isWordChar(s.charAt(i - 1)))) {
+      return i + 1;
+    }
+    int end = candidateEnd(s, i);
+    if (end > 0 && !ctx.budget().exhausted()) {
+      examine(ctx, s, i, end);
+      return Math.max(end, i + 1);
+    }
+    return skipRun(s, i);
   }
 
   /** End of a phone-shaped candidate starting at {@code from}, or -1 (too long, too short, glued). */
@@ -154,12 +168,28 @@ final class PhoneNumbers implements EntityScanner {
    * whose own text-matching regex was most of the cost.
    */
   private static int[] validSpan(ScanContext ctx, String candidate, String region) {
-    ctx.budget().charge(LIBRARY_COST);
+    ctx.budget().charge(LIBRARY_COST); // charged on a repeat too: the budget does not depend on it
+    // a number recurs within a text (the same contact on every log line, a signature under
+    // every mail) and the library takes microseconds per call, so the scan remembers verdicts;
+    // per scan only, so no number outlives the call that saw it
+    Map<String, Boolean> seen = ctx.phoneVerdicts();
+    String key = region + ' ' + candidate;
+    Boolean valid = seen.get(key);
+    if (valid == null) {
+      valid = isValid(candidate, region);
+      if (seen.size() < MAX_REMEMBERED) {
+        seen.put(key, valid);
+      }
+    }
+    return valid ? new int[] {0, candidate.length()} : null;
+  }
+
+  private static boolean isValid(String candidate, String region) {
     try {
       PhoneNumber number = LIBRARY.parse(candidate, region);
-      return LIBRARY.isValidNumber(number) ? new int[] {0, candidate.length()} : null;
+      return LIBRARY.isValidNumber(number);
     } catch (NumberParseException notANumber) {
-      return null;
+      return false;
     }
   }
 

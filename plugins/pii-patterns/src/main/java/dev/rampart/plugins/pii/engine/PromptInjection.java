@@ -19,6 +19,11 @@ final class PromptInjection implements EntityScanner {
   private final InjectionPhrases phrases = new InjectionPhrases();
   private final EncodedPayloads encoded = new EncodedPayloads(phrases);
 
+  /** See {@link InjectionPhrases#triggerShapes()}. */
+  int[] triggerShapes() {
+    return phrases.triggerShapes();
+  }
+
   @Override
   public Set<EntityType> types() {
     return Set.of(EntityType.PROMPT_INJECTION);
@@ -27,12 +32,12 @@ final class PromptInjection implements EntityScanner {
   @Override
   public void scan(ScanContext ctx) {
     String s = ctx.text();
-    if (!ctx.budget().charge(s.length())) {
-      return;
-    }
-    NormalizedText folded = NormalizedText.of(s);
-    List<InjectionPhrases.Hit> surface = phrases.find(folded.text(), ctx.budget());
-    List<InjectionPhrases.Hit> hidden = encoded.find(s, ctx.budget());
+    TextChunks chunks = ctx.chunks();
+    boolean ascii = (chunks.textClasses() & TextChunks.NON_ASCII) == 0;
+    // ASCII text needs no folding: its words were sorted out in the shared pass
+    NormalizedText folded = ascii ? NormalizedText.unchanged(s) : NormalizedText.of(s);
+    List<InjectionPhrases.Hit> surface = ascii ? phrases.find(s, chunks, ctx.budget()) : phrases.find(folded.text(), ctx.budget());
+    List<InjectionPhrases.Hit> hidden = encoded.find(s, chunks, ctx.budget());
     if (surface.isEmpty() && hidden.isEmpty()) {
       return;
     }

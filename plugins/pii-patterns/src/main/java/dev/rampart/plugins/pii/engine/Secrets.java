@@ -14,6 +14,17 @@ final class Secrets implements EntityScanner {
 
   private static final String[] AWS_PREFIXES = {"AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "APKA", "ABIA", "ACCA"};
   private static final String[] GITHUB_PREFIXES = {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"};
+  /**
+   * Whether a chunk with these classes can hold a token: an AWS key is 20 upper-case letters and
+   * digits, GitHub tokens have '_', Slack tokens '-' and 20 characters, JWTs "eyJ" and '.'.
+   */
+  private static boolean mayHoldToken(int classes) {
+    boolean upper = (classes & TextChunks.UPPER) != 0;
+    boolean isLong = (classes & TextChunks.LONG) != 0;
+    return (classes & TextChunks.UNDERSCORE) != 0
+        || (upper && (isLong || (classes & TextChunks.DOT) != 0))
+        || (isLong && (classes & TextChunks.DASH) != 0);
+  }
   private static final String[] SLACK_PREFIXES = {"xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xapp-"};
 
   @Override
@@ -25,25 +36,34 @@ final class Secrets implements EntityScanner {
   public void scan(ScanContext ctx) {
     String s = ctx.text();
     int n = s.length();
-    if (!ctx.budget().charge(n)) {
-      return;
-    }
+    TextChunks chunks = ctx.chunks();
     int i = 0;
-    while (i < n) {
-      char c = s.charAt(i);
-      if (!isTokenChar(c)) {
-        i++;
+    for (int k = 0; k < chunks.count(); k++) {
+      if (!mayHoldToken(chunks.classes(k)) || ctx.budget().exhausted()) {
         continue;
       }
-      boolean atBoundary = i == 0 || !CharClasses.isWordChar(s.charAt(i - 1));
-      int end = atBoundary ? examine(ctx, s, i) : -1;
-      int next = Math.max(end, i + 1);
-      // skip the rest of this run: a token never starts in the middle of a word
-      while (next < n && CharClasses.isWordChar(s.charAt(next))) {
-        next++;
+      i = Math.max(i, chunks.start(k));
+      int to = chunks.end(k);
+      ctx.budget().charge(to - i);
+      while (i < to) {
+        i = step(ctx, s, n, i);
       }
-      i = next;
     }
+  }
+
+  /** One step of the left-to-right walk from {@code i}; returns where the walk goes on. */
+  private static int step(ScanContext ctx, String s, int n, int i) {
+    if (!isTokenChar(s.charAt(i))) {
+      return i + 1;
+    }
+    boolean atBoundary = i == 0 || !CharClasses.isWordChar(s.charAt(i - 1));
+    int end = atBoundary ? examine(ctx, s, i) : -1;
+    int next = Math.max(end, i + 1);
+    // skip the rest of this run: a token never starts in the middle of a word
+    while (next < n && CharClasses.isWordChar(s.charAt(next))) {
+      next++;
+    }
+    return next;
   }
 
   private static boolean isTokenChar(char c) {

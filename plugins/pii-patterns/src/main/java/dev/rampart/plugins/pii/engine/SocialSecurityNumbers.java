@@ -1,59 +1,37 @@
 package dev.rampart.plugins.pii.engine;
 
-import java.util.Set;
-
 /**
  * US social security numbers: {@code AAA-GG-SSSS} (dashes or spaces, not mixed) or nine plain
  * digits. Numbers the SSA never issues are rejected: area 000, 666 or 900-999, group 00, serial
  * 0000, one digit repeated, and the widely published 078-05-1120. Plain nine-digit numbers are
  * too common (order numbers, ZIP+4) to report without a context word such as "SSN".
  */
-final class SocialSecurityNumbers implements EntityScanner {
+final class SocialSecurityNumbers {
 
   private static final ContextWords CONTEXT =
       new ContextWords("ssn", "ssns", "ss#", "social security", "social", "taxpayer", "itin");
 
-  @Override
-  public Set<EntityType> types() {
-    return Set.of(EntityType.US_SSN);
-  }
+  private SocialSecurityNumbers() {}
 
-  @Override
-  public void scan(ScanContext ctx) {
-    String s = ctx.text();
-    int n = s.length();
-    if (!ctx.budget().charge(n)) {
+  /** Reports {@code run} (not glued to a number on its left) when it is an issuable SSN. */
+  static void examine(ScanContext ctx, String s, DigitGroups run, char[] d) {
+    boolean formatted = run.count == 3 && run.size(0) == 3 && run.size(1) == 2 && run.size(2) == 4;
+    boolean plain = run.count == 1 && run.size(0) == 9;
+    if (!(formatted || plain) || DigitGroups.gluedRight(s, run.end)) {
       return;
     }
-    DigitGroups run = new DigitGroups();
-    char[] d = new char[9];
-    int i = 0;
-    while (i < n) {
-      if (!CharClasses.isDigit(s.charAt(i))) {
-        i++;
-        continue;
-      }
-      boolean glued = DigitGroups.gluedLeft(s, i);
-      run.parse(s, i, "- ");
-      i = run.end;
-      boolean formatted = run.count == 3 && run.size(0) == 3 && run.size(1) == 2 && run.size(2) == 4;
-      boolean plain = run.count == 1 && run.size(0) == 9;
-      if (glued || !(formatted || plain) || DigitGroups.gluedRight(s, run.end)) {
-        continue;
-      }
-      int k = 0;
-      for (int g = 0; g < run.count; g++) {
-        s.getChars(run.starts[g], run.ends[g], d, k);
-        k += run.size(g);
-      }
-      if (!isIssuable(d)) {
-        continue;
-      }
-      int start = run.starts[0];
-      boolean context = CONTEXT.near(s, start, run.end, ctx.budget());
-      double base = plain ? 0.45 : s.charAt(run.ends[0]) == '-' ? 0.8 : 0.7;
-      ctx.add(EntityType.US_SSN, start, run.end, base + (context ? 0.2 : 0));
+    int k = 0;
+    for (int g = 0; g < run.count; g++) {
+      s.getChars(run.starts[g], run.ends[g], d, k);
+      k += run.size(g);
     }
+    if (!isIssuable(d)) {
+      return;
+    }
+    int start = run.starts[0];
+    boolean context = CONTEXT.near(s, start, run.end, ctx.budget());
+    double base = plain ? 0.45 : s.charAt(run.ends[0]) == '-' ? 0.8 : 0.7;
+    ctx.add(EntityType.US_SSN, start, run.end, base + (context ? 0.2 : 0));
   }
 
   static boolean isIssuable(char[] d) {
@@ -63,6 +41,6 @@ final class SocialSecurityNumbers implements EntityScanner {
     if (area == 0 || area == 666 || area >= 900 || groupZero || serialZero) {
       return false;
     }
-    return !Checksums.allSame(d, 9) && !"078051120".equals(new String(d));
+    return !Checksums.allSame(d, 9) && !"078051120".equals(new String(d, 0, 9));
   }
 }

@@ -21,28 +21,43 @@ final class Urls implements EntityScanner {
   @Override
   public void scan(ScanContext ctx) {
     String s = ctx.text();
-    int n = s.length();
-    if (!ctx.budget().charge(n)) {
-      return;
+    TextChunks chunks = ctx.chunks();
+    int i = 0;
+    for (int k = 0; k < chunks.count(); k++) {
+      // every scheme has ":/" ("http://") or letters and a '.' ("www.")
+      int classes = chunks.classes(k);
+      boolean scheme = (classes & TextChunks.COLON) != 0 && (classes & TextChunks.SLASH) != 0;
+      boolean www = (classes & TextChunks.DOT) != 0 && (classes & (TextChunks.LOWER | TextChunks.UPPER)) != 0;
+      if (!(scheme || www) || ctx.budget().exhausted()) {
+        continue;
+      }
+      i = Math.max(i, chunks.start(k));
+      int to = chunks.end(k);
+      ctx.budget().charge(to - i);
+      while (i < to) {
+        i = step(ctx, s, i);
+      }
     }
-    for (int i = 0; i < n; i++) {
-      char c = (char) (s.charAt(i) | 0x20);
-      if ((c != 'h' && c != 'f' && c != 'w') || (i > 0 && CharClasses.isWordChar(s.charAt(i - 1)))) {
-        continue;
-      }
-      int hostStart = schemeEnd(s, i);
-      if (hostStart < 0) {
-        continue;
-      }
-      int hostEnd = hostEnd(s, hostStart);
-      if (hostEnd < 0) {
-        continue;
-      }
-      int end = pathEnd(s, hostEnd);
-      ctx.budget().charge(end - i);
-      ctx.add(EntityType.URL, i, end, 0.85);
-      i = end - 1;
+  }
+
+  /** Looks for a URL at {@code i}; returns where the walk goes on. */
+  private static int step(ScanContext ctx, String s, int i) {
+    char c = (char) (s.charAt(i) | 0x20);
+    if ((c != 'h' && c != 'f' && c != 'w') || (i > 0 && CharClasses.isWordChar(s.charAt(i - 1)))) {
+      return i + 1;
     }
+    int hostStart = schemeEnd(s, i);
+    if (hostStart < 0) {
+      return i + 1;
+    }
+    int hostEnd = hostEnd(s, hostStart);
+    if (hostEnd < 0) {
+      return i + 1;
+    }
+    int end = pathEnd(s, hostEnd);
+    ctx.budget().charge(end - i);
+    ctx.add(EntityType.URL, i, end, 0.85);
+    return end;
   }
 
   private static int schemeEnd(String s, int i) {

@@ -43,6 +43,46 @@ class FindingResolverTest {
   }
 
   @Test
+  void manyRandomCandidatesAreSettledAsTheRuleSays() {
+    java.util.Random r = new java.util.Random(11);
+    for (int round = 0; round < 200; round++) {
+      List<Finding> in = new ArrayList<>();
+      int count = 1 + r.nextInt(60);
+      for (int k = 0; k < count; k++) {
+        int start = r.nextInt(300);
+        int end = start + 1 + r.nextInt(round % 10 == 0 ? 2 : 40); // some rounds are all short spans
+        String type = r.nextInt(5) == 0 ? "PROMPT_INJECTION" : String.valueOf((char) ('A' + r.nextInt(4)));
+        in.add(f(type, start, end, r.nextInt(5) / 4.0));
+      }
+      assertEquals(byTheRule(in), resolver.resolve(in), "round " + round);
+    }
+  }
+
+  /** The rule in the class javadoc for non-empty spans, written the slow and obvious way. */
+  private static List<Finding> byTheRule(List<Finding> candidates) {
+    List<Finding> ranked = new ArrayList<>(candidates);
+    ranked.sort(java.util.Comparator.comparingDouble(Finding::score).reversed()
+        .thenComparing(java.util.Comparator.comparingInt((Finding x) -> x.end() - x.start()).reversed())
+        .thenComparingInt(Finding::start).thenComparing(Finding::entityType).thenComparing(Finding::detectorId));
+    List<Finding> kept = new ArrayList<>();
+    for (Finding c : ranked) {
+      boolean injection = c.entityType().equals("PROMPT_INJECTION");
+      boolean clash = kept.stream()
+          .filter(k -> k.entityType().equals("PROMPT_INJECTION") == injection)
+          .anyMatch(k -> overlap(k, c));
+      if (!clash) {
+        kept.add(c);
+      }
+    }
+    kept.sort(java.util.Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end).thenComparing(Finding::entityType));
+    return kept;
+  }
+
+  private static boolean overlap(Finding a, Finding b) {
+    return a.start() < b.end() && b.start() < a.end();
+  }
+
+  @Test
   void injectionSpansDoNotSuppressEntitiesInside() {
     List<Finding> out = resolver.resolve(List.of(f("PROMPT_INJECTION", 0, 40, 0.9), f("EMAIL", 10, 20, 0.9)));
     assertEquals(2, out.size());

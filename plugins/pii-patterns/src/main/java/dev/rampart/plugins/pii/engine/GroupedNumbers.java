@@ -1,0 +1,61 @@
+package dev.rampart.plugins.pii.engine;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Payment cards, US social security numbers and NHS numbers: all three are runs of digit groups
+ * joined by one consistent space or dash, so each run is parsed once ({@link DigitGroups}) and
+ * handed to the three validators ({@link CardNumbers}, {@link SocialSecurityNumbers},
+ * {@link NhsNumbers}) that are enabled.
+ */
+final class GroupedNumbers implements EntityScanner {
+
+  private final boolean cards;
+  private final boolean ssns;
+  private final boolean nhs;
+
+  GroupedNumbers(Set<EntityType> enabled) {
+    cards = enabled.contains(EntityType.CREDIT_CARD);
+    ssns = enabled.contains(EntityType.US_SSN);
+    nhs = enabled.contains(EntityType.UK_NHS);
+  }
+
+  @Override
+  public Set<EntityType> types() {
+    return EnumSet.of(EntityType.CREDIT_CARD, EntityType.US_SSN, EntityType.UK_NHS);
+  }
+
+  @Override
+  public void scan(ScanContext ctx) {
+    String s = ctx.text();
+    DigitGroups run = new DigitGroups();
+    char[] digits = CardNumbers.buffer();
+    int i = 0;
+    // a left-to-right walk that only ever acts at the start of a digit run (it parses the whole
+    // run there), so it jumps from one start to the next, skipping starts a parse went past
+    TextChunks chunks = ctx.chunks();
+    for (int k = 0; k < chunks.digitRunCount(); k++) {
+      int start = chunks.digitRunStart(k);
+      if (start < i) {
+        continue;
+      }
+      ctx.budget().charge(1);
+      boolean glued = DigitGroups.gluedLeft(s, start);
+      run.parse(s, start, " -");
+      i = run.end;
+      if (glued) {
+        continue;
+      }
+      if (cards && !ctx.budget().exhausted()) {
+        CardNumbers.examine(ctx, s, run, digits);
+      }
+      if (ssns) {
+        SocialSecurityNumbers.examine(ctx, s, run, digits);
+      }
+      if (nhs) {
+        NhsNumbers.examine(ctx, s, run, digits);
+      }
+    }
+  }
+}

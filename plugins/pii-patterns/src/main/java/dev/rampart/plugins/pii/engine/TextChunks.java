@@ -1,0 +1,233 @@
+package dev.rampart.plugins.pii.engine;
+
+/**
+ * The one pass every scan makes over the whole text: it cuts the text at ASCII whitespace into
+ * chunks and records, per chunk, which character classes it holds (digits, upper case, '@',
+ * ':', '.', ...). Families then visit only the chunks whose classes can start one of their
+ * entities, instead of each walking the whole text: in prose most chunks are plain words that no
+ * family but prompt injection wants, and those words are checked here, once, against the
+ * injection trigger shapes.
+ *
+ * <p><b>Why exact.</b> A family's scan is a left-to-right loop whose only state is its position.
+ * Every entity begins with characters that cannot be whitespace, so the chunk holding its start
+ * holds the classes the family gates on; a chunk without them is one where the original loop
+ * would only have stepped past. Work that runs on past a chunk (a phone number or a card spans
+ * spaces) leaves the loop's position beyond it, and the family resumes from there.
+ *
+ * <p>One per scan; not thread-safe.
+ */
+final class TextChunks {
+
+  static final int DIGIT = 1;
+  static final int UPPER = 1 << 1;
+  static final int LOWER = 1 << 2;
+  static final int AT = 1 << 3;
+  static final int COLON = 1 << 4;
+  static final int DOT = 1 << 5;
+  static final int SLASH = 1 << 6;
+  static final int DASH = 1 << 7;
+  static final int UNDERSCORE = 1 << 8;
+  static final int PLUS_OR_PAREN = 1 << 9;
+  /** '<', '[' or '#': a chat-template delimiter may open here. */
+  static final int DELIMITER = 1 << 10;
+  static final int OTHER = 1 << 11;
+  static final int NON_ASCII = 1 << 12;
+  /** The chunk is at least {@link #LONG_CHUNK} chars: room for tokens, keys and base64. */
+  static final int LONG = 1 << 13;
+  static final int LONG_CHUNK = 20;
+
+  private static final int SPACE = 1 << 14; // below the sign bit of the short table entries
+  /** Chars classified per block; the scratch arrays hold one block's chunks. */
+  private static final int BLOCK = 4096;
+  private static final int LETTERS = UPPER | LOWER;
+  private static final short[] CLASSES = new short[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      int b;
+      if (c >= '0' && c <= '9') {
+        b = DIGIT;
+      } else if (c >= 'A' && c <= 'Z') {
+        b = UPPER;
+      } else if (c >= 'a' && c <= 'z') {
+        b = LOWER;
+      } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B) {
+        b = SPACE;
+      } else {
+        b = switch (c) {
+          case '@' -> AT;
+          case ':' -> COLON;
+          case '.' -> DOT;
+          case '/' -> SLASH;
+          case '-' -> DASH;
+          case '_' -> UNDERSCORE;
+          case '+', '(' -> PLUS_OR_PAREN;
+          case '<', '[', '#' -> DELIMITER;
+          default -> OTHER;
+        };
+      }
+      CLASSES[c] = (short) b;
+    }
+  }
+
+  /** Chunks not made only of letters, as triples: start, end, classes. */
+  private int[] chunks;
+  private int chunkCount;
+  /** Plain words whose first two letters and length fit a trigger word, as pairs: start, end. */
+  private int[] words = new int[32];
+  private int wordCount;
+  private int textClasses;
+  private int[] digitRuns = new int[16];
+  private int digitRunCount;
+
+  /**
+   * Classifies {@code s}. With {@code triggerShapes} (see {@link InjectionPhrases#triggerShapes()})
+   * chunks made only of letters are matched against it; without, they are dropped.
+   */
+  TextChunks(String s, int[] triggerShapes) {
+    int n = s.length();
+    chunks = new int[Math.max(48, n / 64 * 3)]; // room for a chunk per 64 chars; grows for denser text
+    // Block by block, a loop without branches on the text (a word boundary every few chars is a
+    // branch the CPU mispredicts; this form ran twice as fast) notes where chunks start and end
+    // and the classes of each; the chunks are then looked at one by one.
+    int block = Math.min(n, BLOCK);
+    int[] starts = new int[block / 2 + 2];
+    int[] ends = new int[block / 2 + 2];
+    int[] classes = new int[block / 2 + 2];
+    int bits = 0;
+    int afterSpace = 1;
+    int all = 0;
+    for (int from = 0; from < n; from += BLOCK) {
+      int to = Math.min(n, from + BLOCK);
+      int started = afterSpace == 0 ? 1 : 0; // a chunk still open from the block before
+      int ended = 0;
+      for (int i = from; i < to; i++) {
+        char c = s.charAt(i);
+        int b = c < 128 ? CLASSES[c] : NON_ASCII;
+        int space = b >>> 14; // 1 for whitespace: SPACE is the only class with bit 14
+        starts[started] = i;
+        started += (space ^ 1) & afterSpace;
+        ends[ended] = i;
+        classes[ended] = bits;
+        ended += space & (afterSpace ^ 1);
+        bits = (bits | b) & (space - 1);
+        afterSpace = space;
+      }
+      for (int k = 0; k < ended; k++) {
+        all |= classes[k];
+        record(s, starts[k], ends[k], classes[k], triggerShapes);
+      }
+      if (started > ended) {
+        starts[0] = starts[ended]; // carry the open chunk's start into the next block
+      }
+    }
+    if (afterSpace == 0) {
+      all |= bits;
+      record(s, starts[0], n, bits, triggerShapes);
+    }
+    textClasses = all;
+  }
+
+  private void record(String s, int start, int end, int bits, int[] triggerShapes) {
+    // most chunks are plain words that are no trigger: turned away here, without a call
+    if ((bits & ~LETTERS) != 0 || end - start >= LONG_CHUNK || mayBeTrigger(s, start, end, triggerShapes)) {
+      chunk(s, start, end, bits, triggerShapes);
+    }
+  }
+
+  private static boolean mayBeTrigger(String s, int start, int end, int[] triggerShapes) {
+    int len = end - start;
+    return triggerShapes != null && len >= 2 && (triggerShapes[InjectionPhrases.shape(s, start)] & (1 << len)) != 0;
+  }
+
+  private void chunk(String s, int start, int end, int bits, int[] triggerShapes) {
+    int len = end - start;
+    if (len >= LONG_CHUNK) {
+      bits |= LONG;
+    } else if ((bits & ~LETTERS) == 0) {
+      // a plain word: only prompt injection cares, and only if it can be a trigger word
+      if (mayBeTrigger(s, start, end, triggerShapes)) {
+        if (wordCount * 2 == words.length) {
+          words = java.util.Arrays.copyOf(words, words.length * 2);
+        }
+        words[wordCount * 2] = start;
+        words[wordCount * 2 + 1] = end;
+        wordCount++;
+      }
+      return;
+    }
+    if ((bits & DIGIT) != 0) {
+      digitRuns(s, start, end);
+    }
+    if (chunkCount * 3 == chunks.length) {
+      chunks = java.util.Arrays.copyOf(chunks, chunks.length * 2);
+    }
+    int at = chunkCount * 3;
+    chunks[at] = start;
+    chunks[at + 1] = end;
+    chunks[at + 2] = bits;
+    chunkCount++;
+  }
+
+  /**
+   * How many maximal runs of ASCII digits the text has. Numbers start at these runs and nowhere
+   * else: a digit inside a run is glued to the one before it.
+   */
+  int digitRunCount() {
+    return digitRunCount;
+  }
+
+  /** Where the {@code k}-th digit run starts (runs in text order). */
+  int digitRunStart(int k) {
+    return digitRuns[k];
+  }
+
+  /** Records where digit runs start in the chunk {@code [start, end)}, while it is in cache. */
+  private void digitRuns(String s, int start, int end) {
+    boolean afterDigit = false; // the char before a chunk is whitespace
+    for (int i = start; i < end; i++) {
+      boolean digit = CharClasses.isDigit(s.charAt(i));
+      if (digit && !afterDigit) {
+        if (digitRunCount == digitRuns.length) {
+          digitRuns = java.util.Arrays.copyOf(digitRuns, digitRunCount * 2);
+        }
+        digitRuns[digitRunCount++] = i;
+      }
+      afterDigit = digit;
+    }
+  }
+
+  /** The classes found anywhere in the text (not {@link #LONG}). */
+  int textClasses() {
+    return textClasses;
+  }
+
+  int count() {
+    return chunkCount;
+  }
+
+  int start(int k) {
+    return chunks[k * 3];
+  }
+
+  int end(int k) {
+    return chunks[k * 3 + 1];
+  }
+
+  int classes(int k) {
+    return chunks[k * 3 + 2];
+  }
+
+  /** Plain words that may be injection triggers. */
+  int wordCount() {
+    return wordCount;
+  }
+
+  int wordStart(int k) {
+    return words[k * 2];
+  }
+
+  int wordEnd(int k) {
+    return words[k * 2 + 1];
+  }
+}

@@ -1,0 +1,62 @@
+package dev.rampart.plugins.pii.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextChunksTest {
+
+  private static final int[] SHAPES = new PromptInjection().triggerShapes();
+
+  private static List<String> chunks(String text) {
+    TextChunks c = new TextChunks(text, SHAPES);
+    List<String> out = new ArrayList<>();
+    for (int k = 0; k < c.count(); k++) {
+      out.add(text.substring(c.start(k), c.end(k)));
+    }
+    return out;
+  }
+
+  private static List<String> words(String text) {
+    TextChunks c = new TextChunks(text, SHAPES);
+    List<String> out = new ArrayList<>();
+    for (int k = 0; k < c.wordCount(); k++) {
+      out.add(text.substring(c.wordStart(k), c.wordEnd(k)));
+    }
+    return out;
+  }
+
+  @Test
+  void plainWordsAreNotChunksButTriggerShapedOnesAreKeptAsWords() {
+    String text = "Please ignore\tthe  weather,\nthen call +1-415\r\ntell";
+    assertEquals(List.of("weather,", "+1-415"), chunks(text));
+    assertEquals(List.of("ignore", "tell"), words(text));
+  }
+
+  @Test
+  void classesSayWhatAChunkHolds() {
+    TextChunks c = new TextChunks("a@b.c x:/1 [A_-] caf\u00e9 " + "z".repeat(20), null);
+    assertEquals(5, c.count());
+    assertEquals(TextChunks.LOWER | TextChunks.AT | TextChunks.DOT, c.classes(0));
+    assertEquals(TextChunks.LOWER | TextChunks.COLON | TextChunks.SLASH | TextChunks.DIGIT, c.classes(1));
+    assertEquals(TextChunks.DELIMITER | TextChunks.UPPER | TextChunks.UNDERSCORE | TextChunks.DASH | TextChunks.OTHER, c.classes(2));
+    assertEquals(TextChunks.LOWER | TextChunks.NON_ASCII, c.classes(3));
+    assertEquals(TextChunks.LOWER | TextChunks.LONG, c.classes(4));
+    assertTrue((c.textClasses() & TextChunks.NON_ASCII) != 0);
+  }
+
+  @Test
+  void longChunksAreMarkedEvenWhenMadeOfLettersOnly() {
+    TextChunks c = new TextChunks("short " + "abcdefghij".repeat(2), SHAPES);
+    assertEquals(1, c.count());
+    assertEquals(TextChunks.LOWER | TextChunks.LONG, c.classes(0));
+  }
+
+  @Test
+  void withoutTriggerShapesPlainWordsAreDropped() {
+    assertEquals(0, new TextChunks("ignore all previous instructions", null).wordCount());
+  }
+}
