@@ -61,8 +61,8 @@ public final class Addresses {
   public static final String CHAT = "rampart.chat";
 
   /**
-   * A streamed chat. The caller first registers a consumer on an address of its own choosing,
-   * then sends a {@code POST /v1/chat} request body here with the header
+   * A streamed chat. The caller first registers a consumer on an address of its own choosing
+   * under {@code rampart.stream.<its tenant id>.} (see {@link #STREAM_TO_HEADER}), then sends a {@code POST /v1/chat} request body here with the header
    * {@value #STREAM_TO_HEADER} naming that address. The reply comes once the first token is in
    * (or fails with a problem, exactly like {@link #CHAT}, when no provider could start):
    * {@code {"stream-id", "routing"}}. The chunks follow as messages to the caller's address, in
@@ -91,8 +91,16 @@ public final class Addresses {
   /** {@code {"from", "to"}} (UTC dates, inclusive) → usage per day and model, plus remaining budgets. */
   public static final String USAGE = "rampart.usage";
 
-  /** Header of a {@link #CHAT_STREAM} request naming where the chunks go. */
+  /**
+   * Header of a {@link #CHAT_STREAM} request naming where the chunks go. The address must start
+   * with {@link #STREAM_ADDRESS_PREFIX} followed by the caller's tenant id and a dot (e.g.
+   * {@code rampart.stream.acme.worker-7}), so a tenant can only have chunks sent to its own
+   * addresses, never to another tenant's consumer or an internal service.
+   */
   public static final String STREAM_TO_HEADER = "stream-to";
+
+  /** Where streamed chunks may be sent: {@code rampart.stream.<tenant id>.<anything>}. */
+  public static final String STREAM_ADDRESS_PREFIX = "rampart.stream.";
 
   /** Header of every streamed message: which stream it belongs to. */
   public static final String STREAM_ID_HEADER = "stream-id";

@@ -93,6 +93,11 @@ public final class BusDoor {
     JsonObject request = body.copy().put("stream", true);
     authenticator.authenticate(msg.headers().get(Addresses.AUTHORIZATION_HEADER))
         .compose(c -> {
+          String own = Addresses.STREAM_ADDRESS_PREFIX + c.tenantId() + ".";
+          if (!to.startsWith(own) || to.length() == own.length()) {
+            return Future.failedFuture(Problem.of(ErrorCode.VALIDATION_FAILED, "'" + Addresses.STREAM_TO_HEADER
+                + "' must be an address of your own, starting with " + own).toException());
+          }
           List<String> problems = input.problems(op.operationId(), request);
           if (!problems.isEmpty()) {
             return Future.failedFuture(

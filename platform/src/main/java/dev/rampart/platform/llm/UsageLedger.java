@@ -8,6 +8,7 @@ import dev.rampart.contracts.persistence.UsageTotal;
 import dev.rampart.platform.plugin.PluginCalls;
 import dev.rampart.platform.ratelimit.Limiter;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -65,28 +66,38 @@ final class UsageLedger {
 
   /** Completes once the tenant's budget counters are seeded (at most one read per tenant per start). */
   Future<Void> seed(String tenantId) {
-    Future<Void> done = seeded.computeIfAbsent(tenantId, id -> {
-      LocalDate today = today();
-      return totals(id, today.withDayOfMonth(1), today.plusDays(1)).compose(totals -> {
-        double day = 0;
-        double month = 0;
-        for (UsageTotal t : totals) {
-          month += t.costUsd();
-          if (t.day().equals(today)) {
-            day += t.costUsd();
-          }
+    // claim the tenant first, read outside the map: the read may complete synchronously (a store
+    // that fails at once), and a map must not be changed from inside its own computeIfAbsent
+    Promise<Void> claim = Promise.promise();
+    Future<Void> earlier = seeded.putIfAbsent(tenantId, claim.future());
+    if (earlier != null) {
+      return earlier;
+    }
+    LocalDate today = today();
+    Future<List<UsageTotal>> read;
+    try {
+      read = totals(tenantId, today.withDayOfMonth(1), today.plusDays(1));
+    } catch (RuntimeException e) {
+      read = Future.failedFuture(e);
+    }
+    read.compose(totals -> {
+      double day = 0;
+      double month = 0;
+      for (UsageTotal t : totals) {
+        month += t.costUsd();
+        if (t.day().equals(today)) {
+          day += t.costUsd();
         }
-        return limiter.seed(id, today, day, month);
-      }).recover(e -> {
-        if (missing(e)) {
-          return Future.succeededFuture();
-        }
-        LOG.warn("budgets of tenant {} not read from the usage ledger, will retry: {}", id, e.getMessage());
-        seeded.remove(id);
-        return Future.succeededFuture();
-      });
+      }
+      return limiter.seed(tenantId, today, day, month);
+    }).onComplete(ar -> {
+      if (ar.failed() && !missing(ar.cause())) {
+        LOG.warn("budgets of tenant {} not read from the usage ledger, will retry: {}", tenantId, ar.cause().getMessage());
+        seeded.remove(tenantId, claim.future());
+      }
+      claim.complete();
     });
-    return done;
+    return claim.future();
   }
 
   private boolean missing(Throwable e) {

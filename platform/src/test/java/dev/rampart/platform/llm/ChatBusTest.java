@@ -68,7 +68,7 @@ class ChatBusTest {
   void aStreamedBusChatDeliversAcknowledgedChunksThenTheEndToTheCallersAddress() throws Exception {
     List<JsonObject> received = new CopyOnWriteArrayList<>();
     Promise<Void> ended = Promise.promise();
-    String address = "test.client.chunks";
+    String address = "rampart.stream.acme.chunks";
     MessageConsumer<JsonObject> consumer = rampart.vertx.eventBus().consumer(address, m -> {
       received.add(m.body().copy().put("stream-id", m.headers().get(Addresses.STREAM_ID_HEADER)));
       m.reply(null);
@@ -97,7 +97,7 @@ class ChatBusTest {
   @Test
   void aStreamedBusChatThatBreaksEndsWithAnErrorMessage() throws Exception {
     Promise<JsonObject> last = Promise.promise();
-    String address = "test.client.broken";
+    String address = "rampart.stream.acme.broken";
     MessageConsumer<JsonObject> consumer = rampart.vertx.eventBus().consumer(address, m -> {
       m.reply(null);
       if (!"chunk".equals(m.body().getString("type"))) {
@@ -122,5 +122,15 @@ class ChatBusTest {
         rampart.vertx.eventBus().request(Addresses.CHAT_STREAM, chat("fast"), credential())));
     assertEquals(400, e.failureCode());
     assertInstanceOf(String.class, new JsonObject(e.getMessage()).getString("detail"));
+  }
+
+  @Test
+  void chunksCanOnlyBeSentToTheCallersOwnTenantAddresses() {
+    for (String elsewhere : java.util.List.of("rampart.stream.globex.sink", "rampart.conversations.create", "rampart.stream.acme.")) {
+      ReplyException e = assertThrows(ReplyException.class, () -> await(rampart.vertx.eventBus()
+          .request(Addresses.CHAT_STREAM, chat("fast"), credential().addHeader(Addresses.STREAM_TO_HEADER, elsewhere))));
+      assertEquals(400, e.failureCode(), elsewhere);
+      assertEquals("validation-failed", new JsonObject(e.getMessage()).getString("code"));
+    }
   }
 }
