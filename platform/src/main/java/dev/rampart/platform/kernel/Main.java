@@ -50,7 +50,10 @@ public final class Main {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       LOG.info("shutting down");
       try {
-        kernel.stop().compose(v -> vertx.close()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        kernel.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        // closed from this thread, not composed on an event loop: the loop is gone by the time
+        // close completes, and a listener on it would be rejected
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       } catch (Exception e) {
         LOG.warn("shutdown did not finish cleanly: {}", e.toString());
       }
