@@ -25,7 +25,8 @@ import java.util.Optional;
  * is emitted as {@code [TYPE]} (a partial entity can be neither masked nor hashed meaningfully),
  * and the rest of the entity is dropped as it arrives. To know where the rest ends, the guard keeps
  * the entity's first {@value #ANCHOR_CHARS} characters and asks the detectors about them followed
- * by the new text: the entity ends where it is no longer growing, at the end of the finding that
+ * by the new text, still holding back the last {@code L - 1} characters in case they begin the
+ * marker that ends it: the entity ends where it is no longer growing, at the end of the finding that
  * starts at the anchor (or, when no detector reports one, at the next whitespace). Releasing the
  * held text instead would put most of a private key on the wire in clear, one bound at a time.
  *
@@ -78,7 +79,7 @@ final class WindowedStreamGuard implements TextGuard.StreamGuard {
     ensureLive();
     try {
       pending.append(chunk);
-      if (dropping != null && !dropThroughEntity(wholeEnd())) {
+      if (dropping != null && !dropThroughEntity(wholeEnd(), false)) {
         return "";
       }
       int end = wholeEnd();
@@ -97,7 +98,7 @@ final class WindowedStreamGuard implements TextGuard.StreamGuard {
     ensureLive();
     try {
       if (dropping != null) {
-        dropThroughEntity(pending.length());
+        dropThroughEntity(pending.length(), true);
       }
       String out = release(pending.length(), pending.length(), false);
       pending.setLength(0);
@@ -178,14 +179,16 @@ final class WindowedStreamGuard implements TextGuard.StreamGuard {
   }
 
   /**
-   * Drops from {@code pending[0, end)} what still belongs to the entity being dropped; returns
+   * Drops from {@code pending[0, end)} what still belongs to the entity being dropped (all of it
+   * when the stream is {@code finishing} inside it); returns
    * true once its end has been seen, the text after it being left in {@code pending}.
    */
-  private boolean dropThroughEntity(int end) {
+  private boolean dropThroughEntity(int end, boolean finishing) {
     String text = guard.checked(dropping + pending.substring(0, end), direction);
     Optional<DetectorSet.Open> open = guard.openEntity(policy, direction, text, detectors);
     if (open.isPresent() && open.get().start() == 0) {
-      pending.delete(0, end);
+      // the last L - 1 chars are kept, as ever: they may begin the marker that ends the entity
+      pending.delete(0, finishing ? end : Math.max(0, end - holdBack));
       return false;
     }
     int entityEnd = -1;
