@@ -37,14 +37,52 @@ public interface PiiDetector extends Extension {
   List<Finding> detect(CharSequence text);
 
   /**
-   * The longest entity, in UTF-16 chars, this detector can report. The streaming guard holds back
-   * this many characters minus one at the end of each chunk, so that an entity split across
-   * chunks is still seen whole; a smaller value keeps a stream more fluid, a larger one catches
-   * longer entities (PEM keys, long tokens) across chunk boundaries. The guard caps it at
-   * {@code guard.max-hold-back-chars}. The default, 256, covers e-mail addresses, card numbers,
-   * IBANs, API keys and most tokens.
+   * The longest entity, in UTF-16 chars, this detector must see whole without help from
+   * {@link #openEntities}. The streaming guard holds back this many characters minus one at the
+   * end of each chunk, so that an entity split across chunks is still seen whole; a smaller value
+   * keeps a stream more fluid. Entities that can be longer (PEM keys, long tokens, URLs) should be
+   * reported by {@link #openEntities} while they may still be growing, rather than by raising this
+   * value: that holds text back only while such an entity is actually being streamed. The guard
+   * caps the hold-back at {@code guard.max-hold-back-chars}. The default, 256, covers e-mail
+   * addresses, card numbers, IBANs, API keys and most tokens.
    */
   default int maxEntityLength() {
     return 256;
+  }
+
+  /**
+   * Entities that start in {@code text} and may still be growing at its end: a PEM
+   * {@code BEGIN ... PRIVATE KEY} line with no END yet, a JWT-shaped run touching the end of the
+   * text, a long token after a word such as "secret" that the text ends inside. The streaming
+   * guard calls this on the text it holds back (the same text it passes to {@link #detect}) and
+   * holds everything from the earliest such start, however long, up to
+   * {@code guard.max-hold-back-chars}; past that bound it treats the entity as found and redacts
+   * the rest of it (or refuses the stream when the policy blocks the type).
+   *
+   * <p>Report an entity only while its end is not yet known (it reaches the end of {@code text}),
+   * and only when it may grow longer than {@link #maxEntityLength()}: text is held back for as
+   * long as one is reported. Same rules as {@link #detect}: pure CPU, time linear in the text's
+   * length, no state kept between calls, offsets within the text, types among
+   * {@link #entityTypes()}; a detector that throws or overruns the scan deadline fails the stream.
+   * The default reports none, for detectors whose entities all fit in {@link #maxEntityLength()}.
+   */
+  default List<OpenEntity> openEntities(CharSequence text) {
+    return List.of();
+  }
+
+  /**
+   * An entity whose end has not been seen yet.
+   *
+   * @param entityType one of {@link PiiDetector#entityTypes()}
+   * @param start UTF-16 offset of the first character the detector needs to report the entity
+   *     once it is whole: the entity's own start, or that of a label it relies on ("api_key=")
+   */
+  record OpenEntity(String entityType, int start) {
+
+    public OpenEntity {
+      if (start < 0) {
+        throw new IllegalArgumentException("negative start " + start);
+      }
+    }
   }
 }

@@ -37,6 +37,19 @@ public final class DetectorSet {
     return (d, text) -> calls.callNow(d.name(), "detect", () -> d.extension().detect(text));
   }
 
+  /** How {@link PiiDetector#openEntities} is called (only the streaming guard asks). */
+  @FunctionalInterface
+  interface OpenInvoker {
+    List<PiiDetector.OpenEntity> openEntities(Detector detector, CharSequence text);
+  }
+
+  static OpenInvoker openThrough(PluginCalls calls) {
+    return (d, text) -> calls.callNow(d.name(), "open-entities", () -> d.extension().openEntities(text));
+  }
+
+  /** An entity still growing at the end of a streamed text, and the detector that said so. */
+  record Open(String detector, String entityType, int start) {}
+
   /** For the log layer: a failure must not write a log line of its own. */
   static final Invoker DIRECT = (d, text) -> {
     List<Finding> found = d.extension().detect(text);
@@ -139,5 +152,28 @@ public final class DetectorSet {
       }
     }
     return FindingResolver.resolve(all);
+  }
+
+  /**
+   * Every entity {@code detectors} report as still growing at the end of {@code text}, checked
+   * like {@link #detect}: a start outside the text or an undeclared type fails the scan.
+   */
+  static List<Open> openEntities(String text, List<Detector> detectors, long deadlineNanos, long budgetMs,
+      OpenInvoker invoker) {
+    List<Open> all = new ArrayList<>();
+    for (Detector d : detectors) {
+      DeadlineText.Clock clock = new DeadlineText.Clock(deadlineNanos, d.name(), budgetMs);
+      clock.check();
+      List<PiiDetector.OpenEntity> open = invoker.openEntities(d, new DeadlineText(text, clock));
+      clock.check();
+      for (PiiDetector.OpenEntity o : open) {
+        if (o == null || o.start() > text.length() || !d.entityTypes().contains(o.entityType())) {
+          throw new RampartException(ErrorCode.PLUGIN_FAILED,
+              "detector '" + d.name() + "' returned an open entity outside the text or of an undeclared type");
+        }
+        all.add(new Open(d.name(), o.entityType(), o.start()));
+      }
+    }
+    return all;
   }
 }

@@ -44,6 +44,7 @@ public final class PolicyTextGuard implements TextGuard {
   private final PlatformConfig.Guard settings;
   private final byte[] platformSecret;
   private final DetectorSet.Invoker invoker;
+  private final DetectorSet.OpenInvoker openInvoker;
   private final GuardMetrics metrics;
   private final ConcurrentHashMap<String, Compiled> policies = new ConcurrentHashMap<>();
   private final DetectorSet detectors;
@@ -64,6 +65,7 @@ public final class PolicyTextGuard implements TextGuard {
     this.settings = settings;
     this.platformSecret = platformSecret.clone();
     this.invoker = DetectorSet.through(calls);
+    this.openInvoker = DetectorSet.openThrough(calls);
     this.metrics = new GuardMetrics(meters);
   }
 
@@ -155,7 +157,7 @@ public final class PolicyTextGuard implements TextGuard {
     List<DetectorSet.Detector> selected = selected(policy, Optional.empty());
     int longest = selected.stream().mapToInt(DetectorSet.Detector::maxEntityLength).max().orElse(1);
     int holdBack = Math.max(0, Math.min(longest, settings.maxHoldBackChars()) - 1);
-    return new WindowedStreamGuard(this, policy, direction, selected, holdBack);
+    return new WindowedStreamGuard(this, policy, direction, selected, holdBack, Math.max(1, settings.maxHoldBackChars()));
   }
 
   // ---- shared with WindowedStreamGuard ----
@@ -213,6 +215,40 @@ public final class PolicyTextGuard implements TextGuard {
     }
     String rewritten = rewrite(text, 0, text.length(), acted, policy.hashKey());
     return new GuardScan(rewritten, acted, injection, injectionFlagged, injectionBlocked, blockedTypes);
+  }
+
+  /**
+   * The earliest entity still growing at the end of {@code text} that the policy does not simply
+   * allow in {@code direction} (an allowed one needs no holding back), if any.
+   */
+  Optional<DetectorSet.Open> openEntity(GuardPolicy policy, Direction direction, String text,
+      List<DetectorSet.Detector> selected) {
+    if (text.isEmpty() || selected.isEmpty()) {
+      return Optional.empty();
+    }
+    List<DetectorSet.Open> open;
+    try {
+      open = DetectorSet.openEntities(text, selected, System.nanoTime() + settings.scanDeadlineMs() * 1_000_000,
+          settings.scanDeadlineMs(), openInvoker);
+    } catch (RampartException e) {
+      metrics.block(e.code() == ErrorCode.PLUGIN_TIMEOUT ? "detector-timeout" : "detector-failed", direction);
+      throw e;
+    }
+    DetectorSet.Open earliest = null;
+    for (DetectorSet.Open o : open) {
+      if (policy.action(o.entityType(), direction) != GuardAction.ALLOW && (earliest == null || o.start() < earliest.start())) {
+        earliest = o;
+      }
+    }
+    return Optional.ofNullable(earliest);
+  }
+
+  /** The refusal for an entity whose action is {@code block} that outgrew the hold-back. */
+  RampartException refuseOpen(String entityType, Direction direction) {
+    metrics.block("entity", direction);
+    return new RampartException(ErrorCode.GUARD_BLOCKED, "the " + GuardPolicy.wire(direction)
+        + " guard policy refuses this text: entity types " + entityType
+        + " (still growing past guard.max-hold-back-chars)");
   }
 
   /**

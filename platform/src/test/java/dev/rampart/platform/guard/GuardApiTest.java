@@ -55,6 +55,8 @@ class GuardApiTest {
             CREDIT_CARD: { input: mask, storage: redact }
             EMAIL: { storage: hash, output: redact }
             EMPLOYEE_ID: { storage: block }
+            PRIVATE_KEY: { output: redact }
+            JWT: { output: redact }
           injection: { block-above: 0.99, flag-above: 0.3 }
         """);
   }
@@ -219,6 +221,61 @@ class GuardApiTest {
       String out = stream.push(text.substring(0, i)) + stream.push(text.substring(i)) + stream.finish();
       assertEquals(expected, out, "split at " + i);
     }
+  }
+
+  /** Every piece the gateway's stream guard emits for {@code text} pushed in 7-char chunks. */
+  private static String streamedInSevens(String text) {
+    StreamGuard stream = rampart.kernel.guard().stream("acme", Direction.OUTPUT);
+    StringBuilder out = new StringBuilder();
+    for (int at = 0; at < text.length(); at += 7) {
+      out.append(stream.push(text.substring(at, Math.min(text.length(), at + 7))));
+    }
+    return out.append(stream.finish()).toString();
+  }
+
+  private static void assertNothingOf(String secret, String emitted) {
+    for (int i = 0; i + 12 <= secret.length(); i++) {
+      String piece = secret.substring(i, i + 12);
+      if (!piece.isBlank() && !piece.startsWith("-") && !piece.endsWith("-")) {
+        assertFalse(emitted.contains(piece), "released in clear: " + i);
+      }
+    }
+  }
+
+  @Test
+  void aPemKeyStreamedInSmallChunksIsNeverReleasedInClear() {
+    StringBuilder key = new StringBuilder("-----BEGIN PRIVATE KEY-----\n");
+    java.util.Random random = new java.util.Random(7);
+    byte[] der = new byte[1216];
+    random.nextBytes(der);
+    String body = java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der);
+    key.append(body).append("\n-----END PRIVATE KEY-----");
+    assertTrue(key.length() > 1600);
+    String text = "Here is the key:\n" + key + "\nStore it safely.";
+    String emitted = streamedInSevens(text);
+    assertEquals("Here is the key:\n[PRIVATE_KEY]\nStore it safely.", emitted);
+    assertNothingOf(body, emitted);
+  }
+
+  @Test
+  void aLongJwtStreamedInSmallChunksIsNeverReleasedInClear() {
+    java.util.Base64.Encoder enc = java.util.Base64.getUrlEncoder().withoutPadding();
+    String jwt = enc.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes())
+        + "." + enc.encodeToString(("{\"sub\":\"42\",\"groups\":\"" + "admins,operators,".repeat(60) + "\"}").getBytes())
+        + "." + enc.encodeToString(new byte[256]).replace('A', 'q');
+    assertTrue(jwt.length() > 1500);
+    String emitted = streamedInSevens("Use Authorization: Bearer " + jwt + " for the call.");
+    assertEquals("Use Authorization: Bearer [JWT] for the call.", emitted);
+    assertNothingOf(jwt, emitted);
+  }
+
+  @Test
+  void proseStreamsThroughThePatternDetectorWithASmallHoldBack() {
+    StreamGuard stream = rampart.kernel.guard().stream("acme", Direction.OUTPUT);
+    String prose = "The weather today is mild, with a light breeze from the west and clear skies. ".repeat(8);
+    String released = stream.push(prose);
+    assertTrue(released.length() >= prose.length() - 159, "held back at most pii-patterns' 160 - 1: " + released.length());
+    assertEquals(prose, released + stream.finish());
   }
 
   @Test

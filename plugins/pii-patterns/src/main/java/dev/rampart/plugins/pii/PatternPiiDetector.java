@@ -30,6 +30,9 @@ public final class PatternPiiDetector implements PiiDetector {
   /** The extension type configuration refers to. */
   public static final String TYPE = "pii-patterns";
 
+  /** See {@link #maxEntityLength()}. */
+  static final int MAX_ENTITY_LENGTH = 160;
+
   private volatile DetectionEngine engine;
 
   @Override
@@ -67,6 +70,30 @@ public final class PatternPiiDetector implements PiiDetector {
       }
     }
     return names;
+  }
+
+  /**
+   * The longest entity this detector must see whole without {@link #openEntities}: 160, the
+   * window of a prompt-injection phrase, the longest entity that spans words and has no start to
+   * recognise it by. Everything else fits too (an IBAN written in groups is 42 characters, a
+   * bech32 wallet at most 90, a classic GitHub token 40, a phone number 32), except what
+   * {@link #openEntities} reports while it grows: PEM keys, JWTs, URLs, long Slack and GitHub
+   * tokens, e-mail addresses with long domains and generic secrets after a keyword. Kept well
+   * under the contract's default of 256 so a streamed answer is held back as little as possible.
+   */
+  @Override
+  public int maxEntityLength() {
+    return MAX_ENTITY_LENGTH;
+  }
+
+  /** See {@link GrowingEntities}; linear in the text's length, like {@link #detect}. */
+  @Override
+  public List<OpenEntity> openEntities(CharSequence text) {
+    DetectionEngine current = engine;
+    if (current == null) {
+      throw new IllegalStateException("pii-patterns detector used before start()");
+    }
+    return GrowingEntities.in(text.toString(), current.options().enabled());
   }
 
   /** Findings in {@code text}, non-overlapping except for prompt-injection spans, by start. */
