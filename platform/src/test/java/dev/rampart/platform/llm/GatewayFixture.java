@@ -3,6 +3,7 @@ package dev.rampart.platform.llm;
 import dev.rampart.platform.kernel.TestKernel;
 import dev.rampart.platform.testplugins.AliasRouter;
 import dev.rampart.platform.testplugins.FileLedger;
+import dev.rampart.platform.testplugins.KeywordDetector;
 import dev.rampart.platform.testplugins.ScriptedProvider;
 import dev.rampart.platform.testplugins.TestPluginJar;
 import io.vertx.core.json.JsonArray;
@@ -17,7 +18,8 @@ import java.util.Map;
  * behaviour), the alias router and a file-backed usage ledger; and tenants to exercise them:
  * {@code acme} (every provider, generous limits), {@code globex} (no provider), {@code initech}
  * (300 tokens per minute), {@code umbrella} (a tiny daily budget), {@code hooli} (a budget that
- * runs out in the middle of a long answer), {@code wayne} (a budget that is not reached).
+ * runs out in the middle of a long answer), {@code wayne} (a budget that is not reached),
+ * {@code stark} (two requests in flight, employee ids blocked in and out).
  */
 final class GatewayFixture {
 
@@ -36,6 +38,7 @@ final class GatewayFixture {
         .extension(ScriptedProvider.class)
         .extension(AliasRouter.class)
         .extension(FileLedger.class)
+        .extension(KeywordDetector.class)
         .writeTo(plugins);
     String folders = "[" + plugins.toAbsolutePath() + ", " + TestKernel.BUNDLED_PLUGINS.toAbsolutePath() + "]";
     return TestKernel.start(dir, folders, PLATFORM.replace("use: file-ledger", "use: " + persistence), Map.of(
@@ -43,7 +46,8 @@ final class GatewayFixture {
         "initech", tenant("initech", "tokens-per-minute: 300", "fast: alpha/alpha-small"),
         "umbrella", tenant("umbrella", "daily-budget-usd: 0.001", "chatty: chatty/m"),
         "hooli", tenant("hooli", "daily-budget-usd: 0.5", "chatty: chatty/m"),
-        "wayne", tenant("wayne", "daily-budget-usd: 10", "fast: alpha/alpha-small")));
+        "wayne", tenant("wayne", "daily-budget-usd: 10", "fast: alpha/alpha-small"),
+        "stark", STARK.formatted(TestKernel.sha256(key("stark")))));
   }
 
   /** A chat request in the OpenAI wire format. */
@@ -84,6 +88,8 @@ final class GatewayFixture {
 
   private static final String PLATFORM = """
       persistence: { use: file-ledger }
+      detectors:
+        keywords: { plugin: keyword-detector }
       llm:
         router: aliases
         resilience:
@@ -109,6 +115,7 @@ final class GatewayFixture {
         down2: { plugin: scripted, settings: { mode: fail, models: [{ id: m }] } }
         slow: { plugin: scripted, settings: { delay-ms: 1000, models: [{ id: m }] } }
         hanging: { plugin: scripted, settings: { mode: hang, models: [{ id: m }] } }
+        leaky: { plugin: scripted, settings: { reply: "your id is EMP-123456, keep it safe", chunks: 6, models: [{ id: m }] } }
         chatty: { plugin: scripted, settings: { reply: "%s", chunks: 200, report-usage: false, models: [{ id: m, input-price: 1000, output-price: 1000 }] } }
       """.formatted(CHATTY_REPLY);
 
@@ -128,5 +135,19 @@ final class GatewayFixture {
             down: [down1/m, down2/m]
             slow: [slow/m, alpha/alpha-small]
             hang: [hanging/m, alpha/alpha-small]
+      """;
+
+  private static final String STARK = """
+      id: stark
+      name: stark
+      api-keys:
+        - { id: main, sha256: %s, roles: [agent] }
+      limits: { requests-per-second: 1000, burst: 1000, in-flight: 2 }
+      guard:
+        actions:
+          EMPLOYEE_ID: { input: block, output: block }
+      llm:
+        providers: [alpha, leaky]
+        router-settings: { aliases: { fast: alpha/alpha-small, leaky: leaky/m } }
       """;
 }
