@@ -162,12 +162,25 @@ final class ChatFlow implements ReadStream<JsonObject> {
   }
 
   private void relay(ChatChunk chunk) {
+    if (state != State.STREAMING) {
+      return; // failed by an earlier chunk of the same batch
+    }
     completionChars += chunk.delta().length();
     chunk.usage().ifPresent(u -> reportedUsage = Optional.of(u));
     chunk.finishReason().ifPresent(r -> finishReason = r);
-    String text = guard.push(chunk.delta());
-    if (!text.isEmpty() || !chunk.toolCalls().isEmpty()) {
-      enqueue(encoder.chunk(info, new ChatChunk(text, chunk.toolCalls(), Optional.empty(), Optional.empty())));
+    List<JsonObject> events = List.of();
+    try {
+      String text = guard.push(chunk.delta());
+      if (!text.isEmpty() || !chunk.toolCalls().isEmpty()) {
+        events = encoder.chunk(info, new ChatChunk(text, chunk.toolCalls(), Optional.empty(), Optional.empty()));
+      }
+    } catch (RampartException blocked) {
+      // the output guard refused the answer (or could not scan it): the stream ends here, with that error
+      fail(blocked);
+      return;
+    }
+    if (!events.isEmpty()) {
+      enqueue(events);
     }
     double spent = model.cost(usage());
     if (spent > headroomUsd) {
@@ -185,14 +198,21 @@ final class ChatFlow implements ReadStream<JsonObject> {
       }
       case WAITING -> pendingEnd = true;
       case STREAMING -> {
-        String tail = guard.finish();
-        if (!tail.isEmpty()) {
-          enqueue(encoder.chunk(info, ChatChunk.text(tail)));
-        }
         Usage usage = usage();
         double cost = model.cost(usage);
-        enqueue(encoder.chunk(info, new ChatChunk("", List.of(), Optional.of(finishReason), Optional.of(usage))));
-        enqueue(encoder.end(info, new StreamEncoder.StreamSummary(finishReason, usage, cost, findings)));
+        List<JsonObject> last = new ArrayList<>();
+        try {
+          String tail = guard.finish();
+          if (!tail.isEmpty()) {
+            last.addAll(encoder.chunk(info, ChatChunk.text(tail)));
+          }
+          last.addAll(encoder.chunk(info, new ChatChunk("", List.of(), Optional.of(finishReason), Optional.of(usage))));
+          last.addAll(encoder.end(info, new StreamEncoder.StreamSummary(finishReason, usage, cost, findings)));
+        } catch (RampartException blocked) {
+          fail(blocked);
+          return;
+        }
+        queue.addAll(last);
         state = State.ENDED;
         vertx.cancelTimer(totalTimer);
         settled.tryComplete(new Settlement(usage, cost, Optional.empty(), true));

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ import java.util.Map;
  * {@code acme} (every provider, generous limits), {@code globex} (no provider), {@code initech}
  * (300 tokens per minute), {@code umbrella} (a tiny daily budget), {@code hooli} (a budget that
  * runs out in the middle of a long answer), {@code wayne} (a budget that is not reached),
- * {@code stark} (two requests in flight, employee ids blocked in and out).
+ * and, with {@link #startGuarded}, {@code stark} (two requests in flight, employee ids blocked in and out).
  */
 final class GatewayFixture {
 
@@ -33,6 +34,18 @@ final class GatewayFixture {
 
   /** As {@link #start(Path)}, with another persistence extension type (e.g. the bundled {@code embedded}). */
   static TestKernel start(Path dir, String persistence) throws Exception {
+    return start(dir, persistence, false);
+  }
+
+  /**
+   * As {@link #start(Path)}, with the keyword detector running and tenant {@code stark}. Kept
+   * apart because a running detector makes every streamed answer hold back its longest entity.
+   */
+  static TestKernel startGuarded(Path dir) throws Exception {
+    return start(dir, "file-ledger", true);
+  }
+
+  private static TestKernel start(Path dir, String persistence, boolean guarded) throws Exception {
     Path plugins = dir.resolve("test-plugins");
     TestPluginJar.plugin("gateway-test-doubles")
         .extension(ScriptedProvider.class)
@@ -41,13 +54,18 @@ final class GatewayFixture {
         .extension(KeywordDetector.class)
         .writeTo(plugins);
     String folders = "[" + plugins.toAbsolutePath() + ", " + TestKernel.BUNDLED_PLUGINS.toAbsolutePath() + "]";
-    return TestKernel.start(dir, folders, PLATFORM.replace("use: file-ledger", "use: " + persistence), Map.of(
+    Map<String, String> tenants = new HashMap<>(Map.of(
         "acme", ACME, "globex", "llm: { providers: [] }\n",
         "initech", tenant("initech", "tokens-per-minute: 300", "fast: alpha/alpha-small"),
         "umbrella", tenant("umbrella", "daily-budget-usd: 0.001", "chatty: chatty/m"),
         "hooli", tenant("hooli", "daily-budget-usd: 0.5", "chatty: chatty/m"),
-        "wayne", tenant("wayne", "daily-budget-usd: 10", "fast: alpha/alpha-small"),
-        "stark", STARK.formatted(TestKernel.sha256(key("stark")))));
+        "wayne", tenant("wayne", "daily-budget-usd: 10", "fast: alpha/alpha-small")));
+    String platform = PLATFORM.replace("use: file-ledger", "use: " + persistence);
+    if (guarded) {
+      platform = platform + "detectors:\n  keywords: { plugin: keyword-detector }\n";
+      tenants.put("stark", STARK.formatted(TestKernel.sha256(key("stark"))));
+    }
+    return TestKernel.start(dir, folders, platform, tenants);
   }
 
   /** A chat request in the OpenAI wire format. */
@@ -88,8 +106,6 @@ final class GatewayFixture {
 
   private static final String PLATFORM = """
       persistence: { use: file-ledger }
-      detectors:
-        keywords: { plugin: keyword-detector }
       llm:
         router: aliases
         resilience:

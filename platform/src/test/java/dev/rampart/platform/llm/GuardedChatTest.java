@@ -2,12 +2,16 @@ package dev.rampart.platform.llm;
 
 import static dev.rampart.platform.llm.GatewayFixture.completion;
 import static dev.rampart.platform.llm.GatewayFixture.key;
+import static dev.rampart.platform.llm.GatewayFixture.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.rampart.platform.kernel.TestKernel;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +28,7 @@ class GuardedChatTest {
 
   @BeforeAll
   static void boot() throws Exception {
-    rampart = GatewayFixture.start(dir);
+    rampart = GatewayFixture.startGuarded(dir);
   }
 
   @AfterAll
@@ -43,5 +47,22 @@ class GuardedChatTest {
     }
     HttpResponse<Buffer> after = chat(completion("fast", "hello"));
     assertEquals(200, after.statusCode(), after.bodyAsString());
+  }
+
+  @Test
+  void anAnswerTheOutputGuardBlocksEndsTheStreamWithAGuardErrorAndGivesItsSlotBack() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<Buffer> r = chat(completion("leaky", "what is my id?").put("stream", true));
+      assertEquals(200, r.statusCode(), r.bodyAsString());
+      List<String> data = events(r.bodyAsString());
+      assertFalse(data.contains("[DONE]"), "a blocked answer never claims to be complete");
+      JsonObject error = new JsonObject(data.get(data.size() - 1)).getJsonObject("error");
+      assertEquals("guard_blocked", error.getString("code"), r.bodyAsString());
+      assertFalse(r.bodyAsString().contains("123456"), "the blocked entity never reaches the client");
+    }
+    HttpResponse<Buffer> after = chat(completion("fast", "hello").put("stream", true));
+    assertEquals(200, after.statusCode(), after.bodyAsString());
+    List<String> data = events(after.bodyAsString());
+    assertEquals("[DONE]", data.get(data.size() - 1));
   }
 }
