@@ -17,6 +17,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One streamed provider call relayed to a door: the provider's chunks go through the output guard
@@ -32,6 +34,7 @@ import java.util.Optional;
  */
 final class ChatFlow implements ReadStream<JsonObject> {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ChatFlow.class);
   private static final int HIGH_WATER = 64;
   private static final int LOW_WATER = 16;
 
@@ -48,7 +51,8 @@ final class ChatFlow implements ReadStream<JsonObject> {
   private enum State { OPENING, WAITING, STREAMING, ENDED, FAILED }
 
   private final Vertx vertx;
-  private final ReadStream<ChatChunk> upstream;
+  // fully qualified: this package has its own ChatStream (what the doors read)
+  private final dev.rampart.contracts.llm.ChatStream upstream;
   private final ModelInfo model;
   private final long promptTokens;
   private final double headroomUsd;
@@ -85,7 +89,7 @@ final class ChatFlow implements ReadStream<JsonObject> {
    * @param headroomUsd what this call may spend before a budget is exceeded
    * @param totalMs the total time limit of the call
    */
-  ChatFlow(Vertx vertx, ReadStream<ChatChunk> upstream, ModelInfo model, long promptTokens, double headroomUsd, long totalMs) {
+  ChatFlow(Vertx vertx, dev.rampart.contracts.llm.ChatStream upstream, ModelInfo model, long promptTokens, double headroomUsd, long totalMs) {
     this.vertx = vertx;
     this.upstream = upstream;
     this.model = model;
@@ -235,8 +239,7 @@ final class ChatFlow implements ReadStream<JsonObject> {
     boolean started = state != State.OPENING;
     state = State.FAILED;
     vertx.cancelTimer(totalTimer);
-    // the SPI has no cancel: a paused stream stops the provider reading (and paying for) more tokens
-    upstream.pause();
+    cancelUpstream();
     if (!started) {
       failEarly(why);
       return;
@@ -250,9 +253,19 @@ final class ChatFlow implements ReadStream<JsonObject> {
 
   private void failEarly(RampartException why) {
     vertx.cancelTimer(totalTimer);
-    upstream.pause();
+    cancelUpstream();
     firstToken.tryFail(why);
     settled.tryComplete(new Settlement(new Usage(0, 0), 0, Optional.of(why), false));
+  }
+
+  /** Closes the provider's call now rather than at its own time limit: nobody will read the rest. */
+  private void cancelUpstream() {
+    try {
+      upstream.cancel();
+    } catch (RuntimeException e) {
+      // a provider's broken cancel must not keep the flow from failing; its timers still end the call
+      LOG.debug("provider stream cancel failed: {}", e.getClass().getName());
+    }
   }
 
   private Usage usage() {

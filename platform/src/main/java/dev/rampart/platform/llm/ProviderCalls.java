@@ -2,7 +2,6 @@ package dev.rampart.platform.llm;
 
 import dev.rampart.contracts.ErrorCode;
 import dev.rampart.contracts.RampartException;
-import dev.rampart.contracts.llm.ChatChunk;
 import dev.rampart.contracts.llm.ChatRequest;
 import dev.rampart.contracts.llm.ChatResult;
 import dev.rampart.contracts.llm.UpstreamException;
@@ -11,7 +10,6 @@ import io.vertx.circuitbreaker.CircuitBreakerState;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.streams.ReadStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +66,7 @@ final class ProviderCalls {
     return chain(plan, 0, target -> attempts(plan, target, 0, (req, running, res) -> {
       ChatFlow[] flow = {null};
       return calls.<ChatFlow>call(target.provider(), "stream", res.timeouts().firstTokenMs(), () -> {
-            ReadStream<ChatChunk> upstream = running.provider().stream(req);
+            dev.rampart.contracts.llm.ChatStream upstream = running.provider().stream(req);
             if (upstream == null) {
               return Future.failedFuture(new IllegalStateException("provider returned no stream"));
             }

@@ -118,6 +118,7 @@ final class GatewayFixture {
           down2: { retry: { max-attempts: 1 }, breaker: { failure-threshold: 2, reset-timeout-ms: 300 } }
           slow: { bulkhead: { max-in-flight: 1 } }
           hanging: { retry: { max-attempts: 1 }, timeouts: { first-token-ms: 200, total-ms: 300 } }
+          stalled: { retry: { max-attempts: 1 }, timeouts: { total-ms: 600000 } }
       router-policies:
         aliases: { plugin: alias-router }
       providers:
@@ -131,6 +132,7 @@ final class GatewayFixture {
         down2: { plugin: scripted, settings: { mode: fail, models: [{ id: m }] } }
         slow: { plugin: scripted, settings: { delay-ms: 1000, models: [{ id: m }] } }
         hanging: { plugin: scripted, settings: { mode: hang, models: [{ id: m }] } }
+        stalled: { plugin: scripted, settings: { mode: stall, models: [{ id: m }] } }
         leaky: { plugin: scripted, settings: { reply: "your id is EMP-123456, keep it safe", chunks: 6, models: [{ id: m }] } }
         chatty: { plugin: scripted, settings: { reply: "%s", chunks: 200, report-usage: false, models: [{ id: m, input-price: 1000, output-price: 1000 }] } }
       """.formatted(CHATTY_REPLY);
@@ -138,7 +140,7 @@ final class GatewayFixture {
   private static final String ACME = """
       limits: { requests-per-second: 1000, burst: 1000, in-flight: 100 }
       llm:
-        providers: [alpha, tools, flaky, broken, early, late, down1, down2, slow, hanging, chatty]
+        providers: [alpha, tools, flaky, broken, early, late, down1, down2, slow, hanging, stalled, chatty]
         router-settings:
           aliases:
             fast: alpha/alpha-small
@@ -151,6 +153,7 @@ final class GatewayFixture {
             down: [down1/m, down2/m]
             slow: [slow/m, alpha/alpha-small]
             hang: [hanging/m, alpha/alpha-small]
+            stall: stalled/m
       """;
 
   private static final String STARK = """
