@@ -48,6 +48,13 @@ final class ChatFlow implements ReadStream<JsonObject> {
    */
   record Settlement(Usage usage, double costUsd, Optional<RampartException> failure, boolean started) {}
 
+  /** Charges the call's budget reservation more as the answer outgrows it. */
+  @FunctionalInterface
+  interface Charge {
+    /** Fails (with {@code BUDGET_EXCEEDED}) and charges nothing when the tenant's budget cannot cover it. */
+    Future<Void> extend(double deltaUsd, long deltaTokens);
+  }
+
   private enum State { OPENING, WAITING, STREAMING, ENDED, FAILED }
 
   private final Vertx vertx;
@@ -55,7 +62,7 @@ final class ChatFlow implements ReadStream<JsonObject> {
   private final dev.rampart.contracts.llm.ChatStream upstream;
   private final ModelInfo model;
   private final long promptTokens;
-  private final double headroomUsd;
+  private final Charge charge;
   private final Promise<Void> firstToken = Promise.promise();
   private final Promise<Settlement> settled = Promise.promise();
   private final long startedNanos = System.nanoTime();
@@ -77,6 +84,10 @@ final class ChatFlow implements ReadStream<JsonObject> {
   private RampartException failure;
   private boolean delivered;
   private boolean draining;
+  // what the budget holds for this call: the reservation, then each extension granted
+  private double chargedUsd;
+  private long chargedTokens;
+  private boolean charging;
   private long demand = Long.MAX_VALUE;
   private Handler<JsonObject> handler;
   private Handler<Void> endHandler;
@@ -86,15 +97,20 @@ final class ChatFlow implements ReadStream<JsonObject> {
    * @param upstream the provider's stream, not yet read
    * @param model the model answering, for prices
    * @param promptTokens estimated prompt tokens, for cost while the provider has not reported usage
-   * @param headroomUsd what this call may spend before a budget is exceeded
+   * @param reservedUsd the cost the call's reservation holds
+   * @param reservedTokens the tokens it holds
+   * @param charge takes more of the budget when the answer costs more than reserved
    * @param totalMs the total time limit of the call
    */
-  ChatFlow(Vertx vertx, dev.rampart.contracts.llm.ChatStream upstream, ModelInfo model, long promptTokens, double headroomUsd, long totalMs) {
+  ChatFlow(Vertx vertx, dev.rampart.contracts.llm.ChatStream upstream, ModelInfo model, long promptTokens, double reservedUsd,
+      long reservedTokens, Charge charge, long totalMs) {
     this.vertx = vertx;
     this.upstream = upstream;
     this.model = model;
     this.promptTokens = promptTokens;
-    this.headroomUsd = headroomUsd;
+    this.chargedUsd = reservedUsd;
+    this.chargedTokens = reservedTokens;
+    this.charge = charge;
     this.totalTimer = vertx.setTimer(totalMs, id -> fail(new UpstreamException(ErrorCode.UPSTREAM_TIMEOUT,
         "the provider did not finish the stream within " + totalMs + " ms", 0, Optional.empty(), true)));
     upstream.exceptionHandler(this::upstreamFailed);
@@ -186,11 +202,37 @@ final class ChatFlow implements ReadStream<JsonObject> {
     if (!events.isEmpty()) {
       enqueue(events);
     }
-    double spent = model.cost(usage());
-    if (spent > headroomUsd) {
-      fail(new RampartException(ErrorCode.BUDGET_EXCEEDED, String.format(java.util.Locale.ROOT,
-          "the budget ran out during the answer: %.6f USD were left when it started", Math.max(0, headroomUsd))));
+    chargeBeyondReservation();
+  }
+
+  /**
+   * Charges the budget, as the answer goes, for what it costs beyond what is already held: parallel
+   * calls of a tenant then share what is left of its budget rather than each spending all of it.
+   * One charge at a time; a refused charge stops the stream (the chunk that passed the budget is
+   * the overrun, settled with the real usage).
+   */
+  private void chargeBeyondReservation() {
+    if (charging || state != State.STREAMING) {
+      return;
     }
+    Usage used = usage();
+    double deltaUsd = model.cost(used) - chargedUsd;
+    if (deltaUsd <= 0) {
+      return;
+    }
+    long deltaTokens = Math.max(0, used.totalTokens() - chargedTokens);
+    charging = true;
+    charge.extend(deltaUsd, deltaTokens).onComplete(ar -> {
+      charging = false;
+      if (ar.succeeded()) {
+        chargedUsd += deltaUsd;
+        chargedTokens += deltaTokens;
+        chargeBeyondReservation(); // chunks that came while the charge was under way
+      } else {
+        fail(ar.cause() instanceof RampartException re ? re
+            : new RampartException(ErrorCode.BUDGET_EXCEEDED, "the budget ran out during the answer"));
+      }
+    });
   }
 
   private void upstreamEnded() {

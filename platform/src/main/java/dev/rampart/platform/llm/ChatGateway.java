@@ -82,7 +82,7 @@ public final class ChatGateway {
     this.guard = guard;
     this.settings = settings;
     this.metrics = new LlmMetrics(meters);
-    this.providers = new ProviderCalls(vertx, calls, directory, settings, metrics);
+    this.providers = new ProviderCalls(vertx, calls, directory, settings, metrics, limiter);
     this.ledger = new UsageLedger(usage, calls, usageTimeoutMs, limiter, clock);
     this.clock = clock;
   }

@@ -6,6 +6,7 @@ import dev.rampart.contracts.llm.ChatRequest;
 import dev.rampart.contracts.llm.ChatResult;
 import dev.rampart.contracts.llm.UpstreamException;
 import dev.rampart.platform.plugin.PluginCalls;
+import dev.rampart.platform.ratelimit.Limiter;
 import io.vertx.circuitbreaker.CircuitBreakerState;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -35,9 +36,12 @@ final class ProviderCalls {
   private final ProviderDirectory directory;
   private final GatewaySettings settings;
   private final LlmMetrics metrics;
+  private final Limiter limiter;
   private final Map<String, ProviderCircuit> circuits = new ConcurrentHashMap<>();
 
-  ProviderCalls(Vertx vertx, PluginCalls calls, ProviderDirectory directory, GatewaySettings settings, LlmMetrics metrics) {
+  ProviderCalls(Vertx vertx, PluginCalls calls, ProviderDirectory directory, GatewaySettings settings, LlmMetrics metrics,
+      Limiter limiter) {
+    this.limiter = limiter;
     this.vertx = vertx;
     this.calls = calls;
     this.directory = directory;
@@ -70,7 +74,8 @@ final class ProviderCalls {
             if (upstream == null) {
               return Future.failedFuture(new IllegalStateException("provider returned no stream"));
             }
-            flow[0] = new ChatFlow(vertx, upstream, target.model(), plan.promptTokens, plan.reservation.headroomUsd(),
+            flow[0] = new ChatFlow(vertx, upstream, target.model(), plan.promptTokens, plan.reservation.costUsd(),
+                plan.reservation.tokens(), (usd, tokens) -> limiter.extend(plan.reservation, plan.limits, usd, tokens),
                 res.timeouts().totalMs());
             return flow[0].firstToken().map(flow[0]);
           })

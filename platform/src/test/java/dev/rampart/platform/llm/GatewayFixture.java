@@ -19,7 +19,8 @@ import java.util.Map;
  * behaviour), the alias router and a file-backed usage ledger; and tenants to exercise them:
  * {@code acme} (every provider, generous limits), {@code globex} (no provider), {@code initech}
  * (300 tokens per minute), {@code umbrella} (a tiny daily budget), {@code hooli} (a budget that
- * runs out in the middle of a long answer), {@code wayne} (a budget that is not reached),
+ * runs out in the middle of a long answer), {@code wayne} (a budget that is not reached), {@code duo}
+ * (a budget that one long answer fits, two do not),
  * and, with {@link #startGuarded}, {@code stark} (two requests in flight, employee ids blocked in and out).
  */
 final class GatewayFixture {
@@ -59,7 +60,8 @@ final class GatewayFixture {
         "initech", tenant("initech", "tokens-per-minute: 300", "fast: alpha/alpha-small"),
         "umbrella", tenant("umbrella", "daily-budget-usd: 0.001", "chatty: chatty/m"),
         "hooli", tenant("hooli", "daily-budget-usd: 0.5", "chatty: chatty/m"),
-        "wayne", tenant("wayne", "daily-budget-usd: 10", "fast: alpha/alpha-small")));
+        "wayne", tenant("wayne", "daily-budget-usd: 10", "fast: alpha/alpha-small"),
+        "duo", tenant("duo", "daily-budget-usd: 0.8", "wordy: wordy/m")));
     String platform = PLATFORM.replace("use: file-ledger", "use: " + persistence);
     if (guarded) {
       platform = platform + "detectors:\n  keywords: { plugin: keyword-detector }\n";
@@ -95,7 +97,7 @@ final class GatewayFixture {
           - { id: main, sha256: %s, roles: [agent] }
         limits: { requests-per-second: 1000, burst: 1000, in-flight: 100, %s }
         llm:
-          providers: [alpha, chatty]
+          providers: [alpha, chatty, wordy]
           router-settings: { aliases: { %s } }
         """.formatted(id, id, TestKernel.sha256(key(id)), limits, alias);
   }
@@ -135,7 +137,8 @@ final class GatewayFixture {
         stalled: { plugin: scripted, settings: { mode: stall, models: [{ id: m }] } }
         leaky: { plugin: scripted, settings: { reply: "your id is EMP-123456, keep it safe", chunks: 6, models: [{ id: m }] } }
         chatty: { plugin: scripted, settings: { reply: "%s", chunks: 200, report-usage: false, models: [{ id: m, input-price: 1000, output-price: 1000 }] } }
-      """.formatted(CHATTY_REPLY);
+        wordy: { plugin: scripted, settings: { reply: "%s", chunks: 200, report-usage: false, delay-ms: 200, models: [{ id: m, input-price: 1000, output-price: 1000 }] } }
+      """.formatted(CHATTY_REPLY, CHATTY_REPLY);
 
   private static final String ACME = """
       limits: { requests-per-second: 1000, burst: 1000, in-flight: 100 }
