@@ -2,7 +2,6 @@ package dev.rampart.contracts.llm;
 
 import dev.rampart.contracts.Extension;
 import io.vertx.core.Future;
-import io.vertx.core.streams.ReadStream;
 import java.util.List;
 
 /**
@@ -23,7 +22,9 @@ public interface LlmProvider extends Extension {
   /**
    * The answer as a stream of chunks; the last chunk carries the finish reason and usage. A
    * failure after the first chunk ends the stream with an exception, never with a silent end.
-   * The stream honours {@code pause()}/{@code fetch()} back-pressure.
+   * The stream honours {@code pause()}/{@code fetch()} back-pressure. The kernel
+   * {@link ChatStream#cancel() cancels} a stream it stops reading (client gone, budget spent,
+   * answer blocked, time limit): the provider then releases the upstream call at once.
    */
-  ReadStream<ChatChunk> stream(ChatRequest request);
+  ChatStream stream(ChatRequest request);
 }

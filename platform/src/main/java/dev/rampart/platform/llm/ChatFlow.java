@@ -17,6 +17,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One streamed provider call relayed to a door: the provider's chunks go through the output guard
@@ -32,6 +34,7 @@ import java.util.Optional;
  */
 final class ChatFlow implements ReadStream<JsonObject> {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ChatFlow.class);
   private static final int HIGH_WATER = 64;
   private static final int LOW_WATER = 16;
 
@@ -45,13 +48,21 @@ final class ChatFlow implements ReadStream<JsonObject> {
    */
   record Settlement(Usage usage, double costUsd, Optional<RampartException> failure, boolean started) {}
 
+  /** Charges the call's budget reservation more as the answer outgrows it. */
+  @FunctionalInterface
+  interface Charge {
+    /** Fails (with {@code BUDGET_EXCEEDED}) and charges nothing when the tenant's budget cannot cover it. */
+    Future<Void> extend(double deltaUsd, long deltaTokens);
+  }
+
   private enum State { OPENING, WAITING, STREAMING, ENDED, FAILED }
 
   private final Vertx vertx;
-  private final ReadStream<ChatChunk> upstream;
+  // fully qualified: this package has its own ChatStream (what the doors read)
+  private final dev.rampart.contracts.llm.ChatStream upstream;
   private final ModelInfo model;
   private final long promptTokens;
-  private final double headroomUsd;
+  private final Charge charge;
   private final Promise<Void> firstToken = Promise.promise();
   private final Promise<Settlement> settled = Promise.promise();
   private final long startedNanos = System.nanoTime();
@@ -73,6 +84,10 @@ final class ChatFlow implements ReadStream<JsonObject> {
   private RampartException failure;
   private boolean delivered;
   private boolean draining;
+  // what the budget holds for this call: the reservation, then each extension granted
+  private double chargedUsd;
+  private long chargedTokens;
+  private boolean charging;
   private long demand = Long.MAX_VALUE;
   private Handler<JsonObject> handler;
   private Handler<Void> endHandler;
@@ -82,15 +97,20 @@ final class ChatFlow implements ReadStream<JsonObject> {
    * @param upstream the provider's stream, not yet read
    * @param model the model answering, for prices
    * @param promptTokens estimated prompt tokens, for cost while the provider has not reported usage
-   * @param headroomUsd what this call may spend before a budget is exceeded
+   * @param reservedUsd the cost the call's reservation holds
+   * @param reservedTokens the tokens it holds
+   * @param charge takes more of the budget when the answer costs more than reserved
    * @param totalMs the total time limit of the call
    */
-  ChatFlow(Vertx vertx, ReadStream<ChatChunk> upstream, ModelInfo model, long promptTokens, double headroomUsd, long totalMs) {
+  ChatFlow(Vertx vertx, dev.rampart.contracts.llm.ChatStream upstream, ModelInfo model, long promptTokens, double reservedUsd,
+      long reservedTokens, Charge charge, long totalMs) {
     this.vertx = vertx;
     this.upstream = upstream;
     this.model = model;
     this.promptTokens = promptTokens;
-    this.headroomUsd = headroomUsd;
+    this.chargedUsd = reservedUsd;
+    this.chargedTokens = reservedTokens;
+    this.charge = charge;
     this.totalTimer = vertx.setTimer(totalMs, id -> fail(new UpstreamException(ErrorCode.UPSTREAM_TIMEOUT,
         "the provider did not finish the stream within " + totalMs + " ms", 0, Optional.empty(), true)));
     upstream.exceptionHandler(this::upstreamFailed);
@@ -162,18 +182,57 @@ final class ChatFlow implements ReadStream<JsonObject> {
   }
 
   private void relay(ChatChunk chunk) {
+    if (state != State.STREAMING) {
+      return; // failed by an earlier chunk of the same batch
+    }
     completionChars += chunk.delta().length();
     chunk.usage().ifPresent(u -> reportedUsage = Optional.of(u));
     chunk.finishReason().ifPresent(r -> finishReason = r);
-    String text = guard.push(chunk.delta());
-    if (!text.isEmpty() || !chunk.toolCalls().isEmpty()) {
-      enqueue(encoder.chunk(info, new ChatChunk(text, chunk.toolCalls(), Optional.empty(), Optional.empty())));
+    List<JsonObject> events = List.of();
+    try {
+      String text = guard.push(chunk.delta());
+      if (!text.isEmpty() || !chunk.toolCalls().isEmpty()) {
+        events = encoder.chunk(info, new ChatChunk(text, chunk.toolCalls(), Optional.empty(), Optional.empty()));
+      }
+    } catch (RampartException blocked) {
+      // the output guard refused the answer (or could not scan it): the stream ends here, with that error
+      fail(blocked);
+      return;
     }
-    double spent = model.cost(usage());
-    if (spent > headroomUsd) {
-      fail(new RampartException(ErrorCode.BUDGET_EXCEEDED, String.format(java.util.Locale.ROOT,
-          "the budget ran out during the answer: %.6f USD were left when it started", Math.max(0, headroomUsd))));
+    if (!events.isEmpty()) {
+      enqueue(events);
     }
+    chargeBeyondReservation();
+  }
+
+  /**
+   * Charges the budget, as the answer goes, for what it costs beyond what is already held: parallel
+   * calls of a tenant then share what is left of its budget rather than each spending all of it.
+   * One charge at a time; a refused charge stops the stream (the chunk that passed the budget is
+   * the overrun, settled with the real usage).
+   */
+  private void chargeBeyondReservation() {
+    if (charging || state != State.STREAMING) {
+      return;
+    }
+    Usage used = usage();
+    double deltaUsd = model.cost(used) - chargedUsd;
+    if (deltaUsd <= 0) {
+      return;
+    }
+    long deltaTokens = Math.max(0, used.totalTokens() - chargedTokens);
+    charging = true;
+    charge.extend(deltaUsd, deltaTokens).onComplete(ar -> {
+      charging = false;
+      if (ar.succeeded()) {
+        chargedUsd += deltaUsd;
+        chargedTokens += deltaTokens;
+        chargeBeyondReservation(); // chunks that came while the charge was under way
+      } else {
+        fail(ar.cause() instanceof RampartException re ? re
+            : new RampartException(ErrorCode.BUDGET_EXCEEDED, "the budget ran out during the answer"));
+      }
+    });
   }
 
   private void upstreamEnded() {
@@ -185,14 +244,21 @@ final class ChatFlow implements ReadStream<JsonObject> {
       }
       case WAITING -> pendingEnd = true;
       case STREAMING -> {
-        String tail = guard.finish();
-        if (!tail.isEmpty()) {
-          enqueue(encoder.chunk(info, ChatChunk.text(tail)));
-        }
         Usage usage = usage();
         double cost = model.cost(usage);
-        enqueue(encoder.chunk(info, new ChatChunk("", List.of(), Optional.of(finishReason), Optional.of(usage))));
-        enqueue(encoder.end(info, new StreamEncoder.StreamSummary(finishReason, usage, cost, findings)));
+        List<JsonObject> last = new ArrayList<>();
+        try {
+          String tail = guard.finish();
+          if (!tail.isEmpty()) {
+            last.addAll(encoder.chunk(info, ChatChunk.text(tail)));
+          }
+          last.addAll(encoder.chunk(info, new ChatChunk("", List.of(), Optional.of(finishReason), Optional.of(usage))));
+          last.addAll(encoder.end(info, new StreamEncoder.StreamSummary(finishReason, usage, cost, findings)));
+        } catch (RampartException blocked) {
+          fail(blocked);
+          return;
+        }
+        queue.addAll(last);
         state = State.ENDED;
         vertx.cancelTimer(totalTimer);
         settled.tryComplete(new Settlement(usage, cost, Optional.empty(), true));
@@ -215,8 +281,7 @@ final class ChatFlow implements ReadStream<JsonObject> {
     boolean started = state != State.OPENING;
     state = State.FAILED;
     vertx.cancelTimer(totalTimer);
-    // the SPI has no cancel: a paused stream stops the provider reading (and paying for) more tokens
-    upstream.pause();
+    cancelUpstream();
     if (!started) {
       failEarly(why);
       return;
@@ -230,9 +295,19 @@ final class ChatFlow implements ReadStream<JsonObject> {
 
   private void failEarly(RampartException why) {
     vertx.cancelTimer(totalTimer);
-    upstream.pause();
+    cancelUpstream();
     firstToken.tryFail(why);
     settled.tryComplete(new Settlement(new Usage(0, 0), 0, Optional.of(why), false));
+  }
+
+  /** Closes the provider's call now rather than at its own time limit: nobody will read the rest. */
+  private void cancelUpstream() {
+    try {
+      upstream.cancel();
+    } catch (RuntimeException e) {
+      // a provider's broken cancel must not keep the flow from failing; its timers still end the call
+      LOG.debug("provider stream cancel failed: {}", e.getClass().getName());
+    }
   }
 
   private Usage usage() {

@@ -82,7 +82,7 @@ public final class ChatGateway {
     this.guard = guard;
     this.settings = settings;
     this.metrics = new LlmMetrics(meters);
-    this.providers = new ProviderCalls(vertx, calls, directory, settings, metrics);
+    this.providers = new ProviderCalls(vertx, calls, directory, settings, metrics, limiter);
     this.ledger = new UsageLedger(usage, calls, usageTimeoutMs, limiter, clock);
     this.clock = clock;
   }
@@ -179,11 +179,21 @@ public final class ChatGateway {
     TenantLlm llm = llm(tenant);
     return ledger.seed(tenantId)
         .compose(v -> limiter.admit(tenantId, limits))
-        .compose(permit -> plan(tenantId, call, llm, limits, permit, started)
+        .compose(permit -> planSafely(tenantId, call, llm, limits, permit, started)
             .recover(e -> {
               limiter.release(permit);
               return Future.failedFuture(e);
             }));
+  }
+
+  /** {@link #plan}, whose synchronous part (the input guard) may throw: the throw becomes a failed future. */
+  private Future<ChatPlan> planSafely(String tenantId, ChatCall call, TenantLlm llm, TenantLimits limits, Permit permit,
+      long started) {
+    try {
+      return plan(tenantId, call, llm, limits, permit, started);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   private Future<ChatPlan> plan(String tenantId, ChatCall call, TenantLlm llm, TenantLimits limits, Permit permit, long started) {

@@ -2,16 +2,15 @@ package dev.rampart.platform.llm;
 
 import dev.rampart.contracts.ErrorCode;
 import dev.rampart.contracts.RampartException;
-import dev.rampart.contracts.llm.ChatChunk;
 import dev.rampart.contracts.llm.ChatRequest;
 import dev.rampart.contracts.llm.ChatResult;
 import dev.rampart.contracts.llm.UpstreamException;
 import dev.rampart.platform.plugin.PluginCalls;
+import dev.rampart.platform.ratelimit.Limiter;
 import io.vertx.circuitbreaker.CircuitBreakerState;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.streams.ReadStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -37,9 +36,12 @@ final class ProviderCalls {
   private final ProviderDirectory directory;
   private final GatewaySettings settings;
   private final LlmMetrics metrics;
+  private final Limiter limiter;
   private final Map<String, ProviderCircuit> circuits = new ConcurrentHashMap<>();
 
-  ProviderCalls(Vertx vertx, PluginCalls calls, ProviderDirectory directory, GatewaySettings settings, LlmMetrics metrics) {
+  ProviderCalls(Vertx vertx, PluginCalls calls, ProviderDirectory directory, GatewaySettings settings, LlmMetrics metrics,
+      Limiter limiter) {
+    this.limiter = limiter;
     this.vertx = vertx;
     this.calls = calls;
     this.directory = directory;
@@ -68,11 +70,12 @@ final class ProviderCalls {
     return chain(plan, 0, target -> attempts(plan, target, 0, (req, running, res) -> {
       ChatFlow[] flow = {null};
       return calls.<ChatFlow>call(target.provider(), "stream", res.timeouts().firstTokenMs(), () -> {
-            ReadStream<ChatChunk> upstream = running.provider().stream(req);
+            dev.rampart.contracts.llm.ChatStream upstream = running.provider().stream(req);
             if (upstream == null) {
               return Future.failedFuture(new IllegalStateException("provider returned no stream"));
             }
-            flow[0] = new ChatFlow(vertx, upstream, target.model(), plan.promptTokens, plan.reservation.headroomUsd(),
+            flow[0] = new ChatFlow(vertx, upstream, target.model(), plan.promptTokens, plan.reservation.costUsd(),
+                plan.reservation.tokens(), (usd, tokens) -> limiter.extend(plan.reservation, plan.limits, usd, tokens),
                 res.timeouts().totalMs());
             return flow[0].firstToken().map(flow[0]);
           })

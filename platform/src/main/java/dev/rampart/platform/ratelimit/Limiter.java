@@ -31,6 +31,16 @@ public interface Limiter {
   Future<Reservation> reserve(String tenantId, TenantLimits limits, long tokens, double costUsd);
 
   /**
+   * Charges an open reservation more while its call runs (a streamed answer longer than
+   * estimated), so concurrent calls of one tenant share what is left of its budgets instead of
+   * each spending the whole remainder. Fails with {@code BUDGET_EXCEEDED} and charges nothing when
+   * the daily or monthly budget cannot cover {@code deltaUsd}; the tokens are charged against
+   * {@code tokens-per-minute} without refusal (they are already produced). A reservation already
+   * settled is not charged. {@link #settle} then replaces the reservation and its extensions.
+   */
+  Future<Void> extend(Reservation reservation, TenantLimits limits, double deltaUsd, long deltaTokens);
+
+  /**
    * Replaces a reservation by the real usage: the difference is given back or charged (a call
    * that cost more than estimated may take a counter past its limit; later calls are refused
    * until it recovers). Settling twice counts once; {@code 0, 0} cancels a call that was not made.

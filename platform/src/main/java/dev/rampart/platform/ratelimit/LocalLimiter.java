@@ -63,6 +63,18 @@ public final class LocalLimiter implements Limiter {
   }
 
   @Override
+  public Future<Void> extend(Reservation reservation, TenantLimits limits, double deltaUsd, long deltaTokens) {
+    TenantCounters c = tenants.get(reservation.tenantId());
+    if (c == null) {
+      return Future.succeededFuture();
+    }
+    return attempt(() -> {
+      c.extend(reservation, limits, deltaUsd, deltaTokens, today(), nanos.getAsLong());
+      return null;
+    });
+  }
+
+  @Override
   public Future<Void> settle(Reservation reservation, long tokens, double costUsd) {
     TenantCounters c = tenants.get(reservation.tenantId());
     if (c != null) {
@@ -200,8 +212,43 @@ public final class LocalLimiter implements Limiter {
       return r;
     }
 
-    synchronized void settle(Reservation r, long used, double cost, LocalDate today, long now) {
-      if (open.remove(r.id()) == null) {
+    synchronized void extend(Reservation r, TenantLimits limits, double deltaUsd, long deltaTokens, LocalDate today, long now) {
+      Reservation held = open.get(r.id());
+      if (held == null) {
+        return;
+      }
+      roll(today);
+      refill(limits, now);
+      Remaining left = remainingLocked(limits, today, now);
+      boolean sameDay = held.day().equals(day);
+      boolean sameMonth = YearMonth.from(held.day()).equals(YearMonth.from(today));
+      if (sameDay && deltaUsd > left.dailyUsd()) {
+        throw new LimitExceeded(ErrorCode.BUDGET_EXCEEDED, String.format(java.util.Locale.ROOT,
+            "the daily budget of %.4f USD ran out during the answer", limits.dailyBudgetUsd()), "daily-budget-usd",
+            left, Optional.empty());
+      }
+      if (sameMonth && deltaUsd > left.monthlyUsd()) {
+        throw new LimitExceeded(ErrorCode.BUDGET_EXCEEDED, String.format(java.util.Locale.ROOT,
+            "the monthly budget of %.4f USD ran out during the answer", limits.monthlyBudgetUsd()), "monthly-budget-usd",
+            left, Optional.empty());
+      }
+      if (sameDay) {
+        daySpent += deltaUsd;
+      }
+      if (sameMonth) {
+        monthSpent += deltaUsd;
+      }
+      if (limits.tokensPerMinute() > 0) {
+        tokens -= deltaTokens;
+      }
+      open.put(r.id(), new Reservation(held.id(), held.tenantId(), held.day(), held.tokens() + deltaTokens,
+          held.costUsd() + deltaUsd, held.headroomUsd()));
+    }
+
+    synchronized void settle(Reservation reservation, long used, double cost, LocalDate today, long now) {
+      // what is held now: the reservation and its extensions
+      Reservation r = open.remove(reservation.id());
+      if (r == null) {
         return;
       }
       roll(today);

@@ -11,7 +11,8 @@ import java.time.LocalDate;
  * @param day the UTC day the spend counts for
  * @param tokens tokens held
  * @param costUsd cost held
- * @param headroomUsd what the call may spend in all before a budget is exceeded (its own
- *     reservation included); infinite when no budget applies. A stream that passes it is stopped.
+ * @param headroomUsd what the call could spend in all when it was reserved (its own reservation
+ *     included); infinite when no budget applies. Parallel calls share it: a stream that outgrows
+ *     its reservation takes more with {@link Limiter#extend}, and is stopped when that is refused.
  */
 public record Reservation(String id, String tenantId, LocalDate day, long tokens, double costUsd, double headroomUsd) {}

@@ -236,4 +236,30 @@ class ChatCompletionsTest {
     HttpResponse<Buffer> after = chat(key("hooli"), completion("chatty", "more").put("max_tokens", 10));
     assertProblem(after, 402, "budget-exceeded");
   }
+
+  @Test
+  void parallelStreamsShareTheRemainingBudgetInsteadOfEachSpendingIt() throws Exception {
+    // 0.8 USD a day; one answer costs about 0.5 (2000 characters at 0.001 USD a token), two do not fit.
+    // The provider waits before its first chunk, so both calls hold their reservation before either streams.
+    JsonObject ask = completion("wordy", "talk").put("max_tokens", 10).put("stream", true);
+    var first = rampart.http.post("/v1/chat/completions").putHeader("Authorization", "Bearer " + key("duo")).sendJsonObject(ask);
+    var second = rampart.http.post("/v1/chat/completions").putHeader("Authorization", "Bearer " + key("duo")).sendJsonObject(ask);
+    int completed = 0;
+    int cut = 0;
+    for (HttpResponse<Buffer> r : List.of(TestKernel.await(first), TestKernel.await(second))) {
+      assertEquals(200, r.statusCode(), r.bodyAsString());
+      List<String> data = events(r.bodyAsString());
+      if (data.contains("[DONE]")) {
+        completed++;
+      } else {
+        assertEquals("budget_exceeded", new JsonObject(data.get(data.size() - 1)).getJsonObject("error").getString("code"));
+        cut++;
+      }
+    }
+    assertTrue(completed <= 1, completed + " answers completed: both spent the whole remainder");
+    assertEquals(2, completed + cut);
+    // each cut answer overran by at most the chunk that crossed the budget: 10 characters, 3 tokens, 0.003 USD
+    double left = rampart.get("/v1/usage", key("duo")).bodyAsJsonObject().getJsonObject("remaining").getDouble("daily-usd");
+    assertTrue(left >= -2 * 0.003, "the budget was overrun by " + (-left) + " USD");
+  }
 }

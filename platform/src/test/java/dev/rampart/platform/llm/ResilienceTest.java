@@ -13,6 +13,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -96,6 +100,40 @@ class ResilienceTest {
     data.subList(0, data.size() - 1).forEach(d -> text.append(new JsonObject(d).getJsonArray("choices").getJsonObject(0)
         .getJsonObject("delta").getString("content", "")));
     assertEquals("Hello from alpha", text.toString());
+  }
+
+  @Test
+  void aClientThatGoesAwayMidStreamCancelsTheProvidersStream() throws Exception {
+    Promise<JsonObject> cancelled = Promise.promise();
+    MessageConsumer<JsonObject> consumer = rampart.vertx.eventBus().consumer("test.provider.cancelled", m -> {
+      if ("stalled".equals(m.body().getString("instance"))) {
+        cancelled.tryComplete(m.body());
+      }
+    });
+    await(consumer.completion());
+    HttpClient client = rampart.vertx.createHttpClient();
+    try {
+      // the provider sends one chunk and then nothing, with a time limit far beyond this test's wait:
+      // only the client's disconnect can end its stream
+      Promise<String> firstEvent = Promise.promise();
+      // the handler is set in the callback, on the connection's event loop, so no data can come before it
+      HttpClientRequest request = await(client.request(new RequestOptions().setMethod(HttpMethod.POST)
+              .setHost("127.0.0.1").setPort(rampart.kernel.httpPort()).setURI("/v1/chat/completions")
+              .putHeader("Authorization", "Bearer " + ACME_KEY).putHeader("Content-Type", "application/json"))
+          .compose(req -> req.send(completion("stall", "hi").put("stream", true).toBuffer()).map(response -> {
+            response.handler(chunk -> firstEvent.tryComplete(response.statusCode() + " " + chunk));
+            return req;
+          })));
+      assertTrue(await(firstEvent.future()).startsWith("200 data: "));
+      assertTrue(await(firstEvent.future()).contains("Hello from stalled"));
+
+      await(request.connection().close());
+
+      assertEquals("stalled", await(cancelled.future()).getString("instance"));
+    } finally {
+      await(consumer.unregister());
+      await(client.close());
+    }
   }
 
   @Test

@@ -95,6 +95,24 @@ class LocalLimiterTest {
   }
 
   @Test
+  void extensionsShareWhatRemainsAndTheSettleReplacesReservationAndExtensions() {
+    TenantLimits l = limits(1000, 1000, 100, 0, 1.0, 10.0);
+    Reservation a = limiter.reserve("t", l, 10, 0.1).result();
+    Reservation b = limiter.reserve("t", l, 10, 0.1).result();
+    assertTrue(limiter.extend(a, l, 0.5, 100).succeeded());
+    LimitExceeded refused = refusal(limiter.extend(b, l, 0.5, 100));
+    assertEquals(ErrorCode.BUDGET_EXCEEDED, refused.code());
+    assertEquals("daily-budget-usd", refused.limit());
+    assertEquals(0.3, limiter.remaining("t", l).result().dailyUsd(), 1e-9, "a refused extension charges nothing");
+    assertTrue(limiter.extend(b, l, 0.3, 30).succeeded());
+    limiter.settle(a, 110, 0.55);
+    limiter.settle(b, 40, 0.42);
+    assertEquals(0.03, limiter.remaining("t", l).result().dailyUsd(), 1e-9, "settled at the real costs");
+    assertTrue(limiter.extend(a, l, 5.0, 10).succeeded(), "a settled reservation is not charged again");
+    assertEquals(0.03, limiter.remaining("t", l).result().dailyUsd(), 1e-9);
+  }
+
+  @Test
   void aNewDayStartsTheDailyBudgetAfreshButNotTheMonthly() {
     TenantLimits l = limits(1000, 1000, 100, 0, 1.0, 1.5);
     limiter.settle(limiter.reserve("t", l, 10, 0.9).result(), 10, 0.9);

@@ -7,6 +7,7 @@ import dev.rampart.contracts.llm.ChatChunk;
 import dev.rampart.contracts.llm.ChatMessage;
 import dev.rampart.contracts.llm.ChatRequest;
 import dev.rampart.contracts.llm.ChatResult;
+import dev.rampart.contracts.llm.ChatStream;
 import dev.rampart.contracts.llm.LlmProvider;
 import dev.rampart.contracts.llm.ModelInfo;
 import dev.rampart.contracts.llm.ToolCall;
@@ -18,7 +19,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.streams.ReadStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ import java.util.Optional;
  * A provider whose behaviour its settings choose, for gateway tests:
  * <pre>
  * models:       [{id, context-window, input-price, output-price}]
- * mode:         ok | tools | fail | fail-stream-late | fail-stream-early | hang
+ * mode:         ok | tools | fail | fail-stream-late | fail-stream-early | hang | stall (streams: the first chunk, then nothing)
  * reply:        the answer text (ok); chunks: how many pieces it is streamed in
  * fail-code:    the ErrorCode name failures use (default UPSTREAM_FAILED)
  * fail-times:   fail only the first n calls, then behave as ok (default: always)
@@ -38,7 +38,8 @@ import java.util.Optional;
  * </pre>
  * The mode can be switched at run time through the shared local map {@code test-provider-mode}
  * (key: instance name), and every call is published on {@code test.provider.calls} as
- * {@code {instance, at-ms, model}} so tests can see when attempts happened.
+ * {@code {instance, at-ms, model}} so tests can see when attempts happened; a stream the kernel
+ * cancels is published on {@code test.provider.cancelled} as {@code {instance, call}}.
  */
 public class ScriptedProvider implements LlmProvider {
 
@@ -135,13 +136,15 @@ public class ScriptedProvider implements LlmProvider {
   }
 
   @Override
-  public ReadStream<ChatChunk> stream(ChatRequest request) {
+  public ChatStream stream(ChatRequest request) {
     publish(request);
     String mode = mode();
-    ScriptedStream stream = new ScriptedStream(vertx);
+    JsonObject cancelled = new JsonObject().put("instance", name).put("call", calls);
+    ScriptedStream stream = new ScriptedStream(vertx, () -> vertx.eventBus().publish("test.provider.cancelled", cancelled));
     long delay = Math.max(1, settings.getLong("delay-ms", 0L));
     switch (mode) {
       case "hang" -> { }
+      case "stall" -> vertx.setTimer(delay, id -> stream.push(ChatChunk.text(settings.getString("reply", "Hello from " + name))));
       case "fail", "fail-stream-early" -> vertx.setTimer(delay, id -> stream.fail(failure()));
       case "tools" -> {
         stream.push(new ChatChunk("", List.of(new ChatChunk.ToolCallDelta(0, Optional.of("call_1"), Optional.of("get_weather"), "{\"ci")),
@@ -181,9 +184,11 @@ public class ScriptedProvider implements LlmProvider {
     return stream;
   }
 
-  /** A stream with a queue and a demand counter, honouring pause/fetch. */
-  public static final class ScriptedStream implements ReadStream<ChatChunk> {
+  /** A stream with a queue and a demand counter, honouring pause/fetch; cancel is reported once. */
+  public static final class ScriptedStream implements ChatStream {
     private final Vertx vertx;
+    private final Runnable onCancel;
+    private boolean cancelled;
     private final ArrayDeque<ChatChunk> queue = new ArrayDeque<>();
     private long demand = Long.MAX_VALUE;
     private boolean ended;
@@ -193,8 +198,21 @@ public class ScriptedProvider implements LlmProvider {
     private Handler<Void> endHandler;
     private Handler<Throwable> exceptionHandler;
 
-    ScriptedStream(Vertx vertx) {
+    ScriptedStream(Vertx vertx, Runnable onCancel) {
       this.vertx = vertx;
+      this.onCancel = onCancel;
+    }
+
+    @Override
+    public void cancel() {
+      vertx.runOnContext(v -> {
+        if (!cancelled) {
+          cancelled = true;
+          queue.clear();
+          done = true;
+          onCancel.run();
+        }
+      });
     }
 
     void push(ChatChunk chunk) {
@@ -213,6 +231,9 @@ public class ScriptedProvider implements LlmProvider {
     }
 
     private void drain() {
+      if (cancelled) {
+        return;
+      }
       while (demand > 0 && !queue.isEmpty() && handler != null) {
         if (demand != Long.MAX_VALUE) {
           demand--;

@@ -2,8 +2,8 @@ package dev.rampart.plugins.llm.anthropic;
 
 import dev.rampart.contracts.ExtensionContext;
 import dev.rampart.contracts.Health;
-import dev.rampart.contracts.llm.ChatChunk;
 import dev.rampart.contracts.llm.ChatRequest;
+import dev.rampart.contracts.llm.ChatStream;
 import dev.rampart.contracts.llm.ChatResult;
 import dev.rampart.contracts.llm.LlmProvider;
 import dev.rampart.contracts.llm.ModelInfo;
@@ -16,7 +16,6 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.streams.ReadStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,7 +105,7 @@ public final class AnthropicProvider implements LlmProvider {
   }
 
   @Override
-  public ReadStream<ChatChunk> stream(ChatRequest request) {
+  public ChatStream stream(ChatRequest request) {
     return upstream.stream("/v1/messages", AnthropicWire.request(request, defaultMaxTokens, true).toBuffer(), new AnthropicStreamDecoder());
   }
 }

@@ -5,6 +5,7 @@ import dev.rampart.contracts.ExtensionContext;
 import dev.rampart.contracts.Health;
 import dev.rampart.contracts.llm.ChatChunk;
 import dev.rampart.contracts.llm.ChatRequest;
+import dev.rampart.contracts.llm.ChatStream;
 import dev.rampart.contracts.llm.ChatResult;
 import dev.rampart.contracts.llm.LlmProvider;
 import dev.rampart.contracts.llm.ModelInfo;
@@ -14,7 +15,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.streams.ReadStream;
 import java.util.List;
 import java.util.Optional;
 import org.pf4j.Extension;
@@ -89,7 +89,7 @@ public final class OfflineProvider implements LlmProvider {
   }
 
   @Override
-  public ReadStream<ChatChunk> stream(ChatRequest request) {
+  public ChatStream stream(ChatRequest request) {
     OfflineAnswer answer;
     Optional<UpstreamException> failFirst;
     List<ChatChunk> chunks;

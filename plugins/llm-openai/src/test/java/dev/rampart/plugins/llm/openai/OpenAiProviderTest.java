@@ -14,6 +14,7 @@ import dev.rampart.contracts.Health;
 import dev.rampart.contracts.llm.ChatChunk;
 import dev.rampart.contracts.llm.ChatMessage;
 import dev.rampart.contracts.llm.ChatRequest;
+import dev.rampart.contracts.llm.ChatStream;
 import dev.rampart.contracts.llm.ChatResult;
 import dev.rampart.contracts.llm.ToolCall;
 import dev.rampart.contracts.llm.ToolDefinition;
@@ -403,6 +404,37 @@ class OpenAiProviderTest {
     assertEquals(1, await(whilePaused.future()));
     assertEquals(11, got.size());
     assertEquals("t0 t1 t2 t3 t4 t5 t6 t7 t8 t9 ", String.join("", got.stream().map(ChatChunk::delta).toList()));
+  }
+
+  @Test
+  void aCancelledStreamClosesItsUpstreamConnectionAndCallsNoHandlerAgain(Vertx vertx) {
+    Promise<Void> upstreamClosed = Promise.promise();
+    FakeUpstream fake = fake(vertx, (r, raw) -> {
+      HttpServerResponse resp = FakeUpstream.eventStream(raw);
+      // an upstream that would go on generating for a long time
+      long ticker = vertx.setPeriodic(10, t -> resp.write(FakeUpstream.event(null, textChunk("more "))));
+      resp.closeHandler(v -> {
+        vertx.cancelTimer(ticker);
+        upstreamClosed.tryComplete();
+      });
+      resp.write(FakeUpstream.event(null, textChunk("first ")));
+    });
+    // the provider's own time limit is far beyond the test's wait: only the cancel can close the connection
+    OpenAiProvider p = provider(vertx, fake, new JsonObject().put("total-timeout-ms", 120_000));
+    List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    vertx.runOnContext(v -> {
+      ChatStream stream = p.stream(ask("hi"));
+      stream.exceptionHandler(seen::add);
+      stream.endHandler(x -> seen.add("end"));
+      stream.handler(c -> {
+        seen.add(c.delta());
+        stream.cancel();
+        stream.cancel(); // idempotent
+      });
+    });
+    await(upstreamClosed.future());
+
+    assertEquals(List.of("first "), seen, "one chunk, then nothing: no more chunks, no end, no failure");
   }
 
   @Test

@@ -1,15 +1,15 @@
 package dev.rampart.plugins.llm.support;
 
 import dev.rampart.contracts.llm.ChatChunk;
+import dev.rampart.contracts.llm.ChatStream;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.streams.ReadStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * A {@link ReadStream} of chunks fed by a {@link Source}, with back-pressure both ways: the
+ * A {@link ChatStream} of chunks fed by a {@link Source}, with back-pressure both ways: the
  * consumer's {@code pause}/{@code fetch} bound what it is handed, and the source is paused once
  * {@code highWater} chunks wait undelivered, then resumed when the queue is empty again.
  *
@@ -17,9 +17,10 @@ import java.util.Deque;
  * calls from another thread are moved onto it. The source starts when the first data handler is
  * set, so a stream nobody reads costs nothing. The stream ends exactly once: with
  * {@link #end()} after every queued chunk, or with {@link #fail} (after the chunks already
- * queued), never silently.
+ * queued), never silently — unless the consumer {@link #cancel() cancels} it, which stops the
+ * source and calls no handler again.
  */
-public final class ChunkStream implements ReadStream<ChatChunk> {
+public final class ChunkStream implements ChatStream {
 
   /** What produces the chunks. All calls arrive on the stream's context. */
   public interface Source {
@@ -50,6 +51,7 @@ public final class ChunkStream implements ReadStream<ChatChunk> {
   private Throwable failure;
   private boolean finished;
   private boolean draining;
+  private boolean cancelled;
 
   /**
    * @param context where every handler runs
@@ -66,7 +68,7 @@ public final class ChunkStream implements ReadStream<ChatChunk> {
   public ChunkStream handler(Handler<ChatChunk> h) {
     onContext(() -> {
       handler = h;
-      if (h != null && !started) {
+      if (h != null && !started && !cancelled) {
         started = true;
         source.start(this);
       }
@@ -109,9 +111,30 @@ public final class ChunkStream implements ReadStream<ChatChunk> {
     return this;
   }
 
-  /** Producer side: one more chunk. Ignored once the stream has ended or failed. */
+  /**
+   * Consumer side: gives the stream up. The source is cancelled unless the stream already ended or
+   * failed (then it has released what it held, or is reading the last bytes so its connection can
+   * be reused); undelivered chunks are dropped and no handler runs again.
+   */
+  @Override
+  public void cancel() {
+    onContext(() -> {
+      if (cancelled) {
+        return;
+      }
+      cancelled = true;
+      queue.clear();
+      boolean wasTerminated = ended || failure != null;
+      finished = true;
+      if (started && !wasTerminated) {
+        source.cancel();
+      }
+    });
+  }
+
+  /** Producer side: one more chunk. Ignored once the stream has ended, failed or been cancelled. */
   public void push(ChatChunk chunk) {
-    if (ended || failure != null) {
+    if (ended || failure != null || cancelled) {
       return;
     }
     queue.add(chunk);
@@ -124,7 +147,7 @@ public final class ChunkStream implements ReadStream<ChatChunk> {
 
   /** Producer side: no more chunks; the end handler runs after the queued ones are delivered. */
   public void end() {
-    if (ended || failure != null) {
+    if (ended || failure != null || cancelled) {
       return;
     }
     ended = true;
@@ -136,7 +159,7 @@ public final class ChunkStream implements ReadStream<ChatChunk> {
    * delivered, and the source is cancelled. Ignored once the stream has ended or failed.
    */
   public void fail(Throwable cause) {
-    if (ended || failure != null) {
+    if (ended || failure != null || cancelled) {
       return;
     }
     failure = cause;
@@ -144,9 +167,9 @@ public final class ChunkStream implements ReadStream<ChatChunk> {
     drain();
   }
 
-  /** Whether {@link #end()} or {@link #fail} has been called. */
+  /** Whether {@link #end()} or {@link #fail} has been called, or the consumer cancelled. */
   public boolean isTerminated() {
-    return ended || failure != null;
+    return ended || failure != null || cancelled;
   }
 
   /** The context every handler runs on. */
@@ -155,7 +178,7 @@ public final class ChunkStream implements ReadStream<ChatChunk> {
   }
 
   private boolean finishedOrEnding() {
-    return ended || failure != null;
+    return ended || failure != null || cancelled;
   }
 
   private void drain() {
