@@ -55,9 +55,14 @@ class ResilienceTest {
   @Test
   void aRetryWaitsAtLeastAsLongAsTheUpstreamsRetryAfter() throws Exception {
     List<JsonObject> calls = new CopyOnWriteArrayList<>();
+    // the provider's records travel on the event bus and may arrive after the HTTP answer
+    java.util.concurrent.CompletableFuture<Void> bothRecorded = new java.util.concurrent.CompletableFuture<>();
     MessageConsumer<JsonObject> consumer = rampart.vertx.eventBus().consumer("test.provider.calls", m -> {
       if ("flaky".equals(m.body().getString("instance"))) {
         calls.add(m.body());
+        if (calls.size() >= 2) {
+          bothRecorded.complete(null);
+        }
       }
     });
     await(consumer.completion());
@@ -65,6 +70,7 @@ class ResilienceTest {
       HttpResponse<Buffer> r = rampart.post("/v1/chat", ACME_KEY, rampartChat("flaky"));
       assertEquals(200, r.statusCode(), r.bodyAsString());
       assertEquals(2, r.bodyAsJsonObject().getJsonObject("routing").getInteger("attempts"));
+      bothRecorded.get(10, java.util.concurrent.TimeUnit.SECONDS);
       assertEquals(2, calls.size(), calls.toString());
       long waited = calls.get(1).getLong("at-ms") - calls.get(0).getLong("at-ms");
       assertTrue(waited >= 300, "the second attempt came " + waited + " ms after the first, before Retry-After (300 ms)");
