@@ -12,8 +12,11 @@ final class ContextWords {
   static final int AFTER = 24;
 
   private final String[] words;
-  /** Bit (c - 'a') set when a word starts with c: most positions are turned away by this alone. */
-  private final int firstLetters;
+  /**
+   * ASCII chars a word starts with, either case: most positions are turned away by this alone.
+   * No char from 128 up is one ({@code (c | 0x20) - 'a'} is then 63 or more).
+   */
+  private final boolean[] mayStart = new boolean[128];
 
   /** {@code words} in lower case; each must stand as a whole word (list plurals explicitly). */
   ContextWords(String... words) {
@@ -22,7 +25,10 @@ final class ContextWords {
     for (String w : words) {
       first |= 1 << (w.charAt(0) - 'a');
     }
-    this.firstLetters = first;
+    for (char c = 0; c < 128; c++) {
+      int letter = (char) ((c | 0x20) - 'a');
+      mayStart[c] = letter < 26 && (first & (1 << letter)) != 0;
+    }
   }
 
   /** True when one of the words occurs within the window around {@code [start, end)}. */
@@ -36,13 +42,18 @@ final class ContextWords {
   private boolean occursIn(String text, int from, int to) {
     // backwards: the label of a value usually stands right before it ("ip=", "SSN: "), so most
     // hits come after a few chars; the answer (is there one?) does not depend on the order
+    // each char is read once: the one before i is the next c (' ' stands for "no char")
+    if (to - 1 < from) {
+      return false;
+    }
+    char before = text.charAt(to - 1);
     for (int i = to - 1; i >= from; i--) {
-      char c = text.charAt(i);
-      int letter = (char) ((c | 0x20) - 'a'); // 0-25 exactly for ASCII letters
-      if (letter >= 26 || (firstLetters & (1 << letter)) == 0
-          || (i > 0 && CharClasses.isLetter(text.charAt(i - 1)))) {
+      char c = before;
+      before = i > 0 ? text.charAt(i - 1) : ' ';
+      if (c >= 128 || !mayStart[c] || CharClasses.isLetter(before)) {
         continue;
       }
+      int letter = (c | 0x20) - 'a';
       for (String w : words) {
         int after = i + w.length();
         if (w.charAt(0) == letter + 'a'

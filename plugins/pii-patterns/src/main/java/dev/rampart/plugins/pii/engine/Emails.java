@@ -41,7 +41,7 @@ final class Emails implements EntityScanner {
   }
 
   private static boolean isAtext(char c) {
-    return CharClasses.isAlnum(c) || "!#$%&'*+/=?^_`{|}~.-".indexOf(c) >= 0;
+    return CharClasses.is(c, CharClasses.ATEXT);
   }
 
   /** Start of a valid local part ending at {@code at}, or -1. */

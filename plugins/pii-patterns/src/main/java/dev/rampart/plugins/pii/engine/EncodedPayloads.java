@@ -119,7 +119,7 @@ final class EncodedPayloads {
   }
 
   private static boolean isBase64Char(char c) {
-    return CharClasses.isBase64(c) || c == '=' || c == '-' || c == '_';
+    return CharClasses.is(c, CharClasses.BASE64_RUN);
   }
 
   private double injectionScore(String text, int from, int to, ScanBudget budget) {

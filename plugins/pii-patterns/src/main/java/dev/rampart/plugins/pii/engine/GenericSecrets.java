@@ -78,7 +78,7 @@ final class GenericSecrets implements EntityScanner {
   }
 
   private static boolean isSecretChar(char c) {
-    return CharClasses.isAlnum(c) || c == '_' || c == '-' || c == '+' || c == '/' || c == '=' || c == '.' || c == '~';
+    return CharClasses.is(c, CharClasses.SECRET);
   }
 
   static boolean looksRandom(String s, int from, int to, int[] counts) {

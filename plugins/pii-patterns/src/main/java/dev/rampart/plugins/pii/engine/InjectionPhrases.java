@@ -268,10 +268,39 @@ final class InjectionPhrases {
       int classes = chunks.classes(k);
       if ((classes & (TextChunks.UPPER | TextChunks.LOWER | TextChunks.DELIMITER)) != 0) {
         budget.charge(chunks.end(k) - chunks.start(k));
-        walk(text, chunks.start(k), chunks.end(k), (classes & TextChunks.DELIMITER) != 0, hits, budget);
+        walkAscii(text, chunks.start(k), chunks.end(k), (classes & TextChunks.DELIMITER) != 0, hits, budget);
       }
     }
     return hits;
+  }
+
+  /**
+   * {@link #walk} over a String, the one kind of text the ASCII path sees: letters are told by
+   * one table load, and only a run whose length and first two letters fit a trigger calls
+   * {@link #word} (which would turn the others away itself, after a call).
+   */
+  private void walkAscii(String text, int from, int to, boolean delimiters, List<Hit> hits, ScanBudget budget) {
+    int n = text.length();
+    int i = from;
+    while (i < to && !budget.exhausted()) {
+      char c = text.charAt(i);
+      if (CharClasses.is(c, CharClasses.LETTER)) {
+        int end = i + 1;
+        while (end < n && CharClasses.is(text.charAt(end), CharClasses.LETTER)) {
+          end++;
+        }
+        int len = end - i;
+        if (len >= 2 && len <= 12 && (triggerShapes[shape(text, i)] & (1 << len)) != 0) {
+          word(text, i, end, hits, budget);
+        }
+        i = end;
+      } else {
+        if (delimiters && mayOpenDelimiter(text, i)) {
+          tryPhrases(text, i, delimiterPhrases, hits, budget);
+        }
+        i++;
+      }
+    }
   }
 
   /**

@@ -81,7 +81,7 @@ final class IpAddresses implements EntityScanner {
   }
 
   private static boolean isRunChar(char c) {
-    return CharClasses.isHex(c) || c == ':' || c == '.';
+    return CharClasses.is(c, CharClasses.IP_RUN);
   }
 
   /** End of a dotted quad starting at {@code from} (what follows is not checked), or -1. */

@@ -184,17 +184,22 @@ final class TextChunks {
 
   /** Records where digit runs start in the chunk {@code [start, end)}, while it is in cache. */
   private void digitRuns(String s, int start, int end) {
-    boolean afterDigit = false; // the char before a chunk is whitespace
+    // a chunk of m chars holds at most (m + 1) / 2 runs: room for them first, then a loop without
+    // branches on the text (digits and letters alternate unpredictably in ids and hashes)
+    int room = digitRunCount + (end - start + 1) / 2 + 1;
+    if (room > digitRuns.length) {
+      digitRuns = java.util.Arrays.copyOf(digitRuns, Math.max(room, digitRuns.length * 2));
+    }
+    int[] runs = digitRuns;
+    int count = digitRunCount;
+    int afterDigit = 0; // the char before a chunk is whitespace
     for (int i = start; i < end; i++) {
-      boolean digit = CharClasses.isDigit(s.charAt(i));
-      if (digit && !afterDigit) {
-        if (digitRunCount == digitRuns.length) {
-          digitRuns = java.util.Arrays.copyOf(digitRuns, digitRunCount * 2);
-        }
-        digitRuns[digitRunCount++] = i;
-      }
+      int digit = (char) (s.charAt(i) - '0') <= 9 ? 1 : 0;
+      runs[count] = i;
+      count += digit & (afterDigit ^ 1);
       afterDigit = digit;
     }
+    digitRunCount = count;
   }
 
   /** The classes found anywhere in the text (not {@link #LONG}). */
