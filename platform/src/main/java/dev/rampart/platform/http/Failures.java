@@ -4,16 +4,11 @@ import dev.rampart.contracts.ErrorCode;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import io.vertx.json.schema.OutputUnit;
-import io.vertx.openapi.validation.SchemaValidationException;
-import io.vertx.openapi.validation.ValidatorErrorType;
-import io.vertx.openapi.validation.ValidatorException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Maps every failure the router can produce — contract validation, body limit, unknown route,
- * wrong method, handler errors — to a problem+json response with a stable code.
+ * Maps every failure the router can produce — body limit, unknown route, wrong method, handler
+ * errors — to a problem+json response with a stable code. (Contract validation happens in
+ * {@link HttpDoor}, which writes its own problems.)
  */
 final class Failures implements Handler<RoutingContext> {
 
@@ -23,12 +18,6 @@ final class Failures implements Handler<RoutingContext> {
   }
 
   static Problem problem(Throwable failure, int status) {
-    if (failure instanceof HttpException http && http.getCause() instanceof ValidatorException invalid) {
-      return validation(invalid);
-    }
-    if (failure instanceof ValidatorException invalid) {
-      return validation(invalid);
-    }
     if (failure == null || failure instanceof HttpException) {
       int code = failure instanceof HttpException http ? http.getStatusCode() : status;
       return forStatus(code);
@@ -47,25 +36,5 @@ final class Failures implements Handler<RoutingContext> {
       case 403 -> Problem.of(ErrorCode.FORBIDDEN, "forbidden");
       default -> Problem.of(ErrorCode.INTERNAL, "unexpected status " + status);
     };
-  }
-
-  private static Problem validation(ValidatorException invalid) {
-    String message = invalid.getMessage() == null ? "invalid request" : invalid.getMessage();
-    if (invalid.type() == ValidatorErrorType.UNSUPPORTED_VALUE_FORMAT) {
-      return Problem.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, message);
-    }
-    if (message.contains("can't be decoded") || message.contains("Unable to decode")) {
-      return Problem.of(ErrorCode.MALFORMED_JSON, message);
-    }
-    List<String> errors = new ArrayList<>();
-    if (invalid instanceof SchemaValidationException schema && schema.getOutputUnit() != null) {
-      OutputUnit out = schema.getOutputUnit();
-      List<OutputUnit> units = out.getErrors() == null || out.getErrors().isEmpty() ? List.of(out) : out.getErrors();
-      for (OutputUnit u : units) {
-        String at = u.getInstanceLocation() == null ? "" : u.getInstanceLocation().replaceFirst("^#", "").replace('/', '.');
-        errors.add("$" + at + ": " + u.getError());
-      }
-    }
-    return new Problem(ErrorCode.VALIDATION_FAILED, message, errors);
   }
 }
