@@ -7,7 +7,6 @@ import dev.rampart.contracts.llm.ChatStream;
 import dev.rampart.contracts.llm.ChatResult;
 import dev.rampart.contracts.llm.LlmProvider;
 import dev.rampart.contracts.llm.ModelInfo;
-import dev.rampart.plugins.llm.support.ApiKeyPool;
 import dev.rampart.plugins.llm.support.HttpProviderSettings;
 import dev.rampart.plugins.llm.support.ModelCatalog;
 import dev.rampart.plugins.llm.support.UpstreamClient;
@@ -16,8 +15,6 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,8 +63,7 @@ public final class AnthropicProvider implements LlmProvider {
     JsonObject s = raw == null ? new JsonObject() : raw;
     settings = HttpProviderSettings.from(s, DEFAULT_BASE_URL, List.of());
     defaultMaxTokens = s.getInteger("default-max-tokens", 1024);
-    ApiKeyPool keys = new ApiKeyPool(settings.apiKeys(), Duration.ofSeconds(settings.benchSeconds()), settings.rateLimitsBeforeBench(), System::nanoTime);
-    upstream = new UpstreamClient(context.vertx(), settings, keys, new AnthropicDialect(s.getString("anthropic-version", "2023-06-01")), Clock.systemUTC());
+    upstream = UpstreamClient.of(context.vertx(), settings, new AnthropicDialect(s.getString("anthropic-version", "2023-06-01")));
     return Future.succeededFuture();
   }
 

@@ -7,7 +7,6 @@ import dev.rampart.contracts.llm.ChatStream;
 import dev.rampart.contracts.llm.ChatResult;
 import dev.rampart.contracts.llm.LlmProvider;
 import dev.rampart.contracts.llm.ModelInfo;
-import dev.rampart.plugins.llm.support.ApiKeyPool;
 import dev.rampart.plugins.llm.support.HttpProviderSettings;
 import dev.rampart.plugins.llm.support.ModelCatalog;
 import dev.rampart.plugins.llm.support.UpstreamClient;
@@ -16,8 +15,6 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,8 +58,7 @@ public final class OpenAiProvider implements LlmProvider {
   public Future<Void> start(ExtensionContext context, JsonObject raw) {
     JsonObject s = raw == null ? new JsonObject() : raw;
     settings = HttpProviderSettings.from(s, DEFAULT_BASE_URL, List.of());
-    ApiKeyPool keys = new ApiKeyPool(settings.apiKeys(), Duration.ofSeconds(settings.benchSeconds()), settings.rateLimitsBeforeBench(), System::nanoTime);
-    upstream = new UpstreamClient(context.vertx(), settings, keys, new OpenAiDialect(Optional.ofNullable(s.getString("organization"))), Clock.systemUTC());
+    upstream = UpstreamClient.of(context.vertx(), settings, new OpenAiDialect(Optional.ofNullable(s.getString("organization"))));
     return Future.succeededFuture();
   }
 

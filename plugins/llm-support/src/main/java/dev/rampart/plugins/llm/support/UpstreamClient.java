@@ -46,6 +46,13 @@ public final class UpstreamClient {
   private final Clock clock;
   private final HttpClient http;
 
+  /** The client a provider instance uses: its key pool built from the settings, the system clock. */
+  public static UpstreamClient of(Vertx vertx, HttpProviderSettings settings, UpstreamDialect dialect) {
+    ApiKeyPool keys = new ApiKeyPool(settings.apiKeys(), Duration.ofSeconds(settings.benchSeconds()),
+        settings.rateLimitsBeforeBench(), System::nanoTime);
+    return new UpstreamClient(vertx, settings, keys, dialect, Clock.systemUTC());
+  }
+
   public UpstreamClient(Vertx vertx, HttpProviderSettings settings, ApiKeyPool keys, UpstreamDialect dialect, Clock clock) {
     this.vertx = vertx;
     this.settings = settings;
