@@ -39,8 +39,8 @@ final class CryptoWallets implements EntityScanner {
       if (c == '1' && d >= 2 && (s.charAt(d - 2) | 0x20) == 'b' && (s.charAt(d - 1) | 0x20) == 'c') {
         start = d - 2;
       }
-      if (start < done || (start > 0 && CharClasses.isWordChar(s.charAt(start - 1)))) {
-        continue; // none here, or inside a run already looked at, or a run that starts further left
+      if (start < done || (start > 0 && CharClasses.isWordChar(s.charAt(start - 1))) || !longEnough(s, start)) {
+        continue; // none here, or inside a run already looked at, or a run that starts further left, or too short
       }
       ctx.budget().charge(1);
       int runEnd = start;
@@ -52,6 +52,18 @@ final class CryptoWallets implements EntityScanner {
         examine(ctx, s, start, runEnd);
       }
     }
+  }
+
+  /**
+   * Whether the run at {@code start} can reach the shortest length of the form its first char
+   * announces ({@link #examine} turns shorter runs away): its last char would have to be alnum.
+   */
+  private static boolean longEnough(String s, int start) {
+    char c = s.charAt(start);
+    int shortest = c == 'b' || c == 'B' ? MIN_LENGTH : c == '0' ? 42 : 26;
+    int last = start + shortest - 1;
+    return last < s.length() && CharClasses.isAlnum(s.charAt(last))
+        && (c != '0' || s.charAt(start + 1) == 'x' || s.charAt(start + 1) == 'X');
   }
 
   private static void examine(ScanContext ctx, String s, int start, int end) {

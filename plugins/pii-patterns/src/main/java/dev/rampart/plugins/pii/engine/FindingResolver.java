@@ -48,31 +48,84 @@ public final class FindingResolver {
     return c != 0 ? c : a.entityType().compareTo(b.entityType());
   };
 
-  /** The non-overlapping subset of {@code candidates} chosen by the rule above. */
+  /**
+   * The non-overlapping subset of {@code candidates} chosen by the rule above.
+   *
+   * <p>The rule only ever compares candidates that overlap, so it is applied cluster by cluster:
+   * sorted by position, a layer falls into clusters of candidates that overlap one another
+   * (transitively), and a candidate alone in its cluster — most of them, in most texts — is kept
+   * without being ranked at all.
+   */
   public List<Finding> resolve(List<Finding> candidates) {
-    List<Finding> ranked = new ArrayList<>(candidates);
-    ranked.sort(RANKING);
-    int extent = 0;
-    boolean emptySpans = false;
-    for (Finding f : ranked) {
-      extent = Math.max(extent, f.end());
-      emptySpans |= f.start() == f.end();
+    for (Finding f : candidates) {
+      if (f.start() == f.end()) {
+        List<Finding> ranked = new ArrayList<>(candidates);
+        ranked.sort(RANKING);
+        return resolveWithEmptySpans(ranked);
+      }
     }
-    return emptySpans ? resolveWithEmptySpans(ranked) : resolveSpans(ranked, extent);
+    List<Finding> sorted = new ArrayList<>(candidates);
+    sorted.sort(BY_POSITION); // scanners report in text order, so this merges a few sorted runs
+    List<Finding> kept = new ArrayList<>(sorted.size());
+    boolean injections = settleLayer(sorted, false, kept);
+    if (injections) {
+      settleLayer(sorted, true, kept);
+      kept.sort(BY_POSITION); // merges the two layers
+    }
+    return kept;
   }
 
   /**
-   * The rule for non-empty spans: kept spans are disjoint, so a candidate overlaps one exactly
-   * when one of its positions is already claimed; claiming costs each position at most once.
+   * Adds to {@code kept}, in position order, what the rule keeps of one layer of {@code sorted}
+   * (the injection layer if {@code injections}); says whether the other layer has candidates.
    */
-  private static List<Finding> resolveSpans(List<Finding> ranked, int extent) {
-    long[] entities = new long[(extent + 63) >>> 6];
-    long[] injections = new long[entities.length];
+  private static boolean settleLayer(List<Finding> sorted, boolean injections, List<Finding> kept) {
+    boolean other = false;
+    List<Finding> cluster = new ArrayList<>();
+    int clusterEnd = 0;
+    for (Finding f : sorted) {
+      if (INJECTION.equals(f.entityType()) != injections) {
+        other = true;
+        continue;
+      }
+      if (!cluster.isEmpty() && f.start() >= clusterEnd) {
+        settleCluster(cluster, kept);
+        cluster.clear();
+      }
+      clusterEnd = cluster.isEmpty() ? f.end() : Math.max(clusterEnd, f.end());
+      cluster.add(f);
+    }
+    if (!cluster.isEmpty()) {
+      settleCluster(cluster, kept);
+    }
+    return other;
+  }
+
+  private static void settleCluster(List<Finding> cluster, List<Finding> kept) {
+    if (cluster.size() == 1) {
+      kept.add(cluster.get(0));
+      return;
+    }
+    List<Finding> ranked = new ArrayList<>(cluster);
+    ranked.sort(RANKING);
+    kept.addAll(resolveSpans(ranked, cluster.get(0).start()));
+  }
+
+  /**
+   * The rule for non-empty spans of one layer, all at or after {@code origin}: kept spans are
+   * disjoint, so a candidate overlaps one exactly when one of its positions is already claimed;
+   * claiming costs each position at most once.
+   */
+  private static List<Finding> resolveSpans(List<Finding> ranked, int origin) {
+    int extent = 0;
+    for (Finding f : ranked) {
+      extent = Math.max(extent, f.end() - origin);
+    }
+    long[] claimed = new long[(extent + 63) >>> 6];
     List<Finding> kept = new ArrayList<>();
     for (Finding f : ranked) {
-      long[] layer = INJECTION.equals(f.entityType()) ? injections : entities;
-      if (!anyClaimed(layer, f.start(), f.end())) {
-        claim(layer, f.start(), f.end());
+      if (!anyClaimed(claimed, f.start() - origin, f.end() - origin)) {
+        claim(claimed, f.start() - origin, f.end() - origin);
         kept.add(f);
       }
     }

@@ -41,10 +41,17 @@ final class GroupedNumbers implements EntityScanner {
         continue;
       }
       ctx.budget().charge(1);
+      // fewer than nine digits and no separator going on to more digits: nothing to parse (the
+      // next run starts past this one, so skipping it changes no later step)
+      int digitsEnd = chunks.digitRunEnd(k);
+      if (digitsEnd - start < 9 && !joinsMoreDigits(s, digitsEnd)) {
+        continue;
+      }
       boolean glued = DigitGroups.gluedLeft(s, start);
       run.parse(s, start, " -");
       i = run.end;
-      if (glued) {
+      // the shortest number of the three is a nine-digit SSN; the groups' separators are one char each
+      if (glued || run.end - start - (run.count - 1) < 9) {
         continue;
       }
       if (cards && !ctx.budget().exhausted()) {
@@ -57,5 +64,10 @@ final class GroupedNumbers implements EntityScanner {
         NhsNumbers.examine(ctx, s, run, digits);
       }
     }
+  }
+
+  /** Whether a space or dash at {@code i} joins the digits before it to more digits. */
+  private static boolean joinsMoreDigits(String s, int i) {
+    return i + 1 < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '-') && CharClasses.isDigit(s.charAt(i + 1));
   }
 }

@@ -258,6 +258,12 @@ final class InjectionPhrases {
    * Every phrase in ASCII {@code text} (which needs no folding), from its classification: the
    * plain words the shared pass kept as possible triggers, then the chunks that are not plain
    * words. Finds what {@link #find(CharSequence, ScanBudget)} finds.
+   *
+   * <p>Every phrase goes on from its trigger word with whitespace or an apostrophe ("don't",
+   * "you're"), so in a chunk that is not a plain word only two kinds of letter run can start
+   * one: the run that ends the chunk (whitespace follows it) and a run just before an
+   * apostrophe. The other runs ("user", "example" in {@code user=bob@example.org}) are not
+   * looked at.
    */
   List<Hit> find(String text, TextChunks chunks, ScanBudget budget) {
     List<Hit> hits = new ArrayList<>();
@@ -266,40 +272,43 @@ final class InjectionPhrases {
     }
     for (int k = 0; k < chunks.count() && !budget.exhausted(); k++) {
       int classes = chunks.classes(k);
-      if ((classes & (TextChunks.UPPER | TextChunks.LOWER | TextChunks.DELIMITER)) != 0) {
-        budget.charge(chunks.end(k) - chunks.start(k));
-        walkAscii(text, chunks.start(k), chunks.end(k), (classes & TextChunks.DELIMITER) != 0, hits, budget);
+      int from = chunks.start(k);
+      int to = chunks.end(k);
+      if ((classes & (TextChunks.UPPER | TextChunks.LOWER | TextChunks.DELIMITER)) == 0) {
+        continue;
       }
+      budget.charge(to - from);
+      if ((classes & TextChunks.DELIMITER) != 0) {
+        for (int i = from; i < to && !budget.exhausted(); i++) {
+          if (mayOpenDelimiter(text, i)) {
+            tryPhrases(text, i, delimiterPhrases, hits, budget);
+          }
+        }
+      }
+      if ((classes & (TextChunks.UPPER | TextChunks.LOWER)) == 0) {
+        continue;
+      }
+      if ((classes & TextChunks.APOSTROPHE) != 0) {
+        for (int i = from; i < to; i++) {
+          if (text.charAt(i) == '\'') {
+            wordEndingAt(text, from, i, hits, budget);
+          }
+        }
+      }
+      wordEndingAt(text, from, to, hits, budget);
     }
     return hits;
   }
 
-  /**
-   * {@link #walk} over a String, the one kind of text the ASCII path sees: letters are told by
-   * one table load, and only a run whose length and first two letters fit a trigger calls
-   * {@link #word} (which would turn the others away itself, after a call).
-   */
-  private void walkAscii(String text, int from, int to, boolean delimiters, List<Hit> hits, ScanBudget budget) {
-    int n = text.length();
-    int i = from;
-    while (i < to && !budget.exhausted()) {
-      char c = text.charAt(i);
-      if (CharClasses.is(c, CharClasses.LETTER)) {
-        int end = i + 1;
-        while (end < n && CharClasses.is(text.charAt(end), CharClasses.LETTER)) {
-          end++;
-        }
-        int len = end - i;
-        if (len >= 2 && len <= 12 && (triggerShapes[shape(text, i)] & (1 << len)) != 0) {
-          word(text, i, end, hits, budget);
-        }
-        i = end;
-      } else {
-        if (delimiters && mayOpenDelimiter(text, i)) {
-          tryPhrases(text, i, delimiterPhrases, hits, budget);
-        }
-        i++;
-      }
+  /** Tries the maximal run of ASCII letters that ends at {@code end} (none: nothing), not reaching before {@code from}. */
+  private void wordEndingAt(String text, int from, int end, List<Hit> hits, ScanBudget budget) {
+    int i = end;
+    while (i > from && CharClasses.is(text.charAt(i - 1), CharClasses.LETTER)) {
+      i--;
+    }
+    int len = end - i;
+    if (len >= 2 && len <= 12 && (triggerShapes[shape(text, i)] & (1 << len)) != 0) {
+      word(text, i, end, hits, budget);
     }
   }
 

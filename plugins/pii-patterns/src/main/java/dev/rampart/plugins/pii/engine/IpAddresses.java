@@ -27,8 +27,9 @@ final class IpAddresses implements EntityScanner {
     TextChunks chunks = ctx.chunks();
     int i = 0;
     for (int k = 0; k < chunks.count(); k++) {
-      // a run of hex digits with neither ':' nor '.' is no address
-      if ((chunks.classes(k) & (TextChunks.COLON | TextChunks.DOT)) == 0) {
+      // IPv6 needs a ':', IPv4 digits and a '.'
+      int classes = chunks.classes(k);
+      if ((classes & TextChunks.COLON) == 0 && (classes & (TextChunks.DIGIT | TextChunks.DOT)) != (TextChunks.DIGIT | TextChunks.DOT)) {
         continue;
       }
       i = Math.max(i, chunks.start(k));

@@ -22,8 +22,9 @@ final class MacAddresses implements EntityScanner {
     TextChunks chunks = ctx.chunks();
     int i = 0;
     for (int k = 0; k < chunks.count(); k++) {
-      // pairs are joined by ':' or '-', Cisco quads by '.'
-      if ((chunks.classes(k) & (TextChunks.COLON | TextChunks.DASH | TextChunks.DOT)) == 0) {
+      // pairs are joined by ':' or '-', Cisco quads by '.'; the shortest form has 14 chars
+      if ((chunks.classes(k) & (TextChunks.COLON | TextChunks.DASH | TextChunks.DOT)) == 0
+          || chunks.end(k) - chunks.start(k) < 14) {
         continue;
       }
       i = Math.max(i, chunks.start(k));

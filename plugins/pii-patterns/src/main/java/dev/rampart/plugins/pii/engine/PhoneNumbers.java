@@ -65,10 +65,25 @@ final class PhoneNumbers implements EntityScanner {
     for (int k = 0; k < chunks.digitRunCount(); k++) {
       int start = chunks.digitRunStart(k);
       ctx.budget().charge(2);
+      if (tooShort(s, start, chunks.digitRunEnd(k))) {
+        continue;
+      }
       for (int p = Math.max(i, start - 1); p <= start; p = Math.max(i, p + 1)) {
         i = step(ctx, s, n, p);
       }
     }
+  }
+
+  /**
+   * Whether the digit run {@code [start, end)} cannot begin a candidate: fewer than seven digits, no
+   * '+' or '(' before it and no separator or '+' after it. {@link #step} would find no
+   * candidate there and move the walk no further than the run's end, short of the next run.
+   */
+  private static boolean tooShort(String s, int start, int end) {
+    if (start > 0 && (s.charAt(start - 1) == '+' || s.charAt(start - 1) == '(')) {
+      return false;
+    }
+    return end - start < 7 && (end == s.length() || !(isSeparator(s.charAt(end)) || s.charAt(end) == '+'));
   }
 
   /** Looks for a number at {@code i}; returns where the walk goes on. */

@@ -29,7 +29,17 @@ final class PrivateKeys implements EntityScanner {
     // where the next END marker is, searched for once and reused, so many BEGINs without an
     // END cannot make the scan quadratic
     int nextEnd = -2;
-    for (int b = s.indexOf(BEGIN); b >= 0; b = s.indexOf(BEGIN, b + 1)) {
+    // "-----BEGIN " ends with a space, so an occurrence ends a chunk: only chunks holding dashes
+    // and capitals, ending in "-----BEGIN" before a space, are looked at
+    TextChunks chunks = ctx.chunks();
+    int after = 0; // BEGINs before this are inside a block already reported
+    for (int k = 0; k < chunks.count(); k++) {
+      int b = chunks.end(k) + 1 - BEGIN.length();
+      if ((chunks.classes(k) & (TextChunks.DASH | TextChunks.UPPER)) != (TextChunks.DASH | TextChunks.UPPER)
+          || b < Math.max(after, chunks.start(k)) || !s.startsWith(BEGIN, b)) {
+        continue;
+      }
+      after = b + 1;
       int headerEnd = labelEnd(s, b + BEGIN.length());
       if (headerEnd < 0) {
         continue;
@@ -40,16 +50,15 @@ final class PrivateKeys implements EntityScanner {
       int footerEnd = nextEnd < 0 ? -1 : labelEnd(s, nextEnd + END.length());
       if (footerEnd > 0 && nextEnd - headerEnd <= MAX_BODY) {
         ctx.add(EntityType.PRIVATE_KEY, b, footerEnd, 0.95);
-        b = footerEnd - 1;
+        after = footerEnd;
       } else {
         int bodyEnd = bodyEnd(s, headerEnd);
         ctx.add(EntityType.PRIVATE_KEY, b, bodyEnd, bodyEnd - headerEnd > 64 ? 0.85 : 0.7);
-        b = bodyEnd - 1;
+        after = bodyEnd;
       }
     }
   }
 
-  /** End of "[WORDS ]PRIVATE KEY-----" starting at {@code from}, or -1. */
   private static int labelEnd(String s, int from) {
     int limit = Math.min(s.length(), from + MAX_LABEL + LABEL_TAIL.length());
     for (int k = from; k < limit; k++) {

@@ -35,12 +35,14 @@ final class TextChunks {
   /** The chunk is at least {@link #LONG_CHUNK} chars: room for tokens, keys and base64. */
   static final int LONG = 1 << 13;
   static final int LONG_CHUNK = 20;
+  /** An apostrophe ("don't", "you're"), also counted as {@link #OTHER}. */
+  static final int APOSTROPHE = 1 << 14;
 
-  private static final int SPACE = 1 << 14; // below the sign bit of the short table entries
+  private static final int SPACE = 1 << 15; // the top bit of the (unsigned) char table entries
   /** Chars classified per block; the scratch arrays hold one block's chunks. */
   private static final int BLOCK = 4096;
   private static final int LETTERS = UPPER | LOWER;
-  private static final short[] CLASSES = new short[128];
+  private static final char[] CLASSES = new char[128];
 
   static {
     for (int c = 0; c < 128; c++) {
@@ -63,10 +65,11 @@ final class TextChunks {
           case '_' -> UNDERSCORE;
           case '+', '(' -> PLUS_OR_PAREN;
           case '<', '[', '#' -> DELIMITER;
+          case '\'' -> OTHER | APOSTROPHE;
           default -> OTHER;
         };
       }
-      CLASSES[c] = (short) b;
+      CLASSES[c] = (char) b;
     }
   }
 
@@ -78,6 +81,8 @@ final class TextChunks {
   private int wordCount;
   private int textClasses;
   private int[] digitRuns = new int[16];
+  /** Where each digit run ends, one slot up: run k ends at {@code digitRunEnds[k + 1]}; slot 0 is scratch. */
+  private int[] digitRunEnds = new int[17];
   private int digitRunCount;
 
   /**
@@ -104,7 +109,7 @@ final class TextChunks {
       for (int i = from; i < to; i++) {
         char c = s.charAt(i);
         int b = c < 128 ? CLASSES[c] : NON_ASCII;
-        int space = b >>> 14; // 1 for whitespace: SPACE is the only class with bit 14
+        int space = b >>> 15; // 1 for whitespace: SPACE is the only class with bit 15
         starts[started] = i;
         started += (space ^ 1) & afterSpace;
         ends[ended] = i;
@@ -182,6 +187,11 @@ final class TextChunks {
     return digitRuns[k];
   }
 
+  /** Where the {@code k}-th digit run ends (the first char after its last digit). */
+  int digitRunEnd(int k) {
+    return digitRunEnds[k + 1];
+  }
+
   /** Records where digit runs start in the chunk {@code [start, end)}, while it is in cache. */
   private void digitRuns(String s, int start, int end) {
     // a chunk of m chars holds at most (m + 1) / 2 runs: room for them first, then a loop without
@@ -189,14 +199,17 @@ final class TextChunks {
     int room = digitRunCount + (end - start + 1) / 2 + 1;
     if (room > digitRuns.length) {
       digitRuns = java.util.Arrays.copyOf(digitRuns, Math.max(room, digitRuns.length * 2));
+      digitRunEnds = java.util.Arrays.copyOf(digitRunEnds, digitRuns.length + 1);
     }
     int[] runs = digitRuns;
+    int[] ends = digitRunEnds;
     int count = digitRunCount;
     int afterDigit = 0; // the char before a chunk is whitespace
     for (int i = start; i < end; i++) {
       int digit = (char) (s.charAt(i) - '0') <= 9 ? 1 : 0;
       runs[count] = i;
       count += digit & (afterDigit ^ 1);
+      ends[count * digit] = i + 1; // a digit moves its run's end; other chars write the scratch slot
       afterDigit = digit;
     }
     digitRunCount = count;
