@@ -184,7 +184,17 @@ for t in ['The instructions on the previous page explain the setup.','I run a sy
  'We will ignore warnings from the linter for now.','Tell me about the rules of chess.','The system rebooted after the update.',
  'She asked what your initial impressions were.','Base64 looks like SGVsbG8gd29ybGQsIHRoaXMgaXMgZmluZQ== sometimes.','Forget about it, the previous plan is fine.']:
     neg('PROMPT_INJECTION', t)
-with open('corpus.tsv','w') as f:
+# --- secrets assigned in config and env files, and vendor keys with a fixed prefix (added last: no random draws)
+for tmpl, v in [('api_key={}', 'Zx9kQ2mP8vL4nR7tY1wE5uI3oA6sD0fG'), ('DB_PASSWORD={}', 'Qm7vT2xR9pL4kW8nZ3yH6cJ1'),
+    ("export SECRET_KEY='{}'", 'u8Kd92LmQpX4rT7vZ1nB5wY3'), ('curl -d "client_secret={}&grant_type=client_credentials"', 'Fh3kL9mQ2xR7tW4vZ8nP1yB6'),
+    ('OPENAI_API_KEY={}', 'sk-proj-Zx9kQ2mP8vL4nR7tY1wE5uI3oA6sD0fGabcdEFGH'), ('my key is {}', 'sk-ant-api03-Qm7vT2xR9pL4kW8nZ3yH6cJ1Fh3kL9mQ2xR7-AA'),
+    ('{}', 'sk_test_4eC39HqLyjWDarjtT1zdp7dc'), ('maps key {} in the page', 'AIzaSyDdI0hCZtE6vySjMm-WEfRq3CPzqKqqsHI'),
+    ('git push with {}', 'glpat-Zx9kQ2mP8vL4nR7tY1wE')]:
+    pos('GENERIC_SECRET', v, tmpl.format(v))
+for t in ['id=Zx9kQ2mP8vL4nR7tY1wE5uI3oA6sD0fG', 'sk-this-is-not-a-key-at-all-just-a-name', 'the skeleton key opens every door',
+  'checksum=9f86d081884c7d659a2feaa0c55ad015']:
+    neg('GENERIC_SECRET', t)
+with open('labelled.tsv','w') as f:
     f.write('# type<TAB>expected value ("-" = negative, "*" = any span)<TAB>text; "\\n" in a field is a newline\n')
     for t,v,x in rows:
         assert '\t' not in x

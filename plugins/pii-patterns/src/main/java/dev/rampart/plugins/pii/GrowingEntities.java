@@ -35,6 +35,8 @@ final class GrowingEntities {
   private static final String[] URL_SCHEMES = {"https://", "http://", "ftp://", "www."};
   private static final String[] GITHUB_PREFIXES = {"github_pat_"};
   private static final String[] SLACK_PREFIXES = {"xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xapp-"};
+  /** Vendor keys that outgrow the hold-back (the engine's VendorKeys): OpenAI project and Anthropic keys. */
+  private static final String[] LONG_VENDOR_PREFIXES = {"sk-proj-", "sk-svcacct-", "sk-admin-", "sk-ant-"};
   /** The engine's generic-secret keywords (GenericSecrets), lower case. */
   private static final String[] SECRET_KEYWORDS = {
     "password", "passwd", "pwd", "pass", "secret", "token", "key", "apikey", "api_key", "api-key",
@@ -56,8 +58,14 @@ final class GrowingEntities {
     add(out, enabled, EntityType.GITHUB_TOKEN, prefixedRunStart(s, GrowingEntities::isTokenChar, GITHUB_PREFIXES, false));
     add(out, enabled, EntityType.SLACK_TOKEN, prefixedRunStart(s, GrowingEntities::isTokenChar, SLACK_PREFIXES, false));
     add(out, enabled, EntityType.EMAIL, emailStart(s));
-    add(out, enabled, EntityType.GENERIC_SECRET, secretStart(s));
+    add(out, enabled, EntityType.GENERIC_SECRET,
+        earliest(secretStart(s), prefixedRunStart(s, GrowingEntities::isTokenChar, LONG_VENDOR_PREFIXES, false)));
     return out;
+  }
+
+  /** The smaller of two starts, either of which may be -1 (none). */
+  private static int earliest(int a, int b) {
+    return a < 0 ? b : b < 0 ? a : Math.min(a, b);
   }
 
   private static void add(List<OpenEntity> out, Set<EntityType> enabled, EntityType type, int start) {

@@ -85,6 +85,8 @@ class GrowingEntitiesTest {
     assertOpenWhileGrowing("open " + url + " now", url, "URL");
     String slack = "xoxb-1234-5678-" + "AbCdEfGh".repeat(25);
     assertOpenWhileGrowing("bot " + slack + " ok", slack, "SLACK_TOKEN");
+    String openAi = "sk-proj-" + "Zx81QpLm02Vb7Tn4".repeat(11); // 184 chars, longer than the hold-back
+    assertOpenWhileGrowing("use " + openAi + " ok", openAi, "GENERIC_SECRET");
   }
 
   @Test

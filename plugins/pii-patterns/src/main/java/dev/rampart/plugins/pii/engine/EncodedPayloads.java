@@ -21,26 +21,23 @@ final class EncodedPayloads {
     this.phrases = phrases;
   }
 
-  /** Hits whose spans are the encoded runs in {@code text}, visiting only its long chunks. */
-  List<InjectionPhrases.Hit> find(String text, TextChunks chunks, ScanBudget budget) {
+  /** Hits whose spans are the encoded runs in the scan's text, visiting only its long tokens. */
+  List<InjectionPhrases.Hit> find(ScanContext ctx) {
     List<InjectionPhrases.Hit> hits = new ArrayList<>();
-    int n = text.length();
-    int i = 0;
-    for (int k = 0; k < chunks.count() && !budget.exhausted(); k++) {
-      // a run of MIN_RUN characters has no whitespace in it
-      if ((chunks.classes(k) & TextChunks.LONG) == 0) {
-        continue;
-      }
-      i = Math.max(i, chunks.start(k));
-      int to = chunks.end(k);
-      budget.charge(to - i);
+    String text = ctx.text();
+    ScanBudget budget = ctx.budget();
+    // base64 chars are secret chars, so a run of MIN_RUN of them lies in a long token
+    int[] tokens = ctx.longTokens();
+    for (int r = 0; r < ctx.longTokenCount() && !budget.exhausted(); r++) {
+      int i = tokens[r * 2];
+      int to = tokens[r * 2 + 1];
       while (i < to && !budget.exhausted()) {
         if (!isBase64Char(text.charAt(i))) {
           i++;
           continue;
         }
-        int end = i;
-        while (end < n && isBase64Char(text.charAt(end))) {
+        int end = i + 1;
+        while (end < to && isBase64Char(text.charAt(end))) {
           end++;
         }
         if (end - i >= MIN_RUN) {

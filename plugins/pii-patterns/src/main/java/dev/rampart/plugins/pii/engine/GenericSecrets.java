@@ -41,45 +41,48 @@ final class GenericSecrets implements EntityScanner {
   @Override
   public void scan(ScanContext ctx) {
     String s = ctx.text();
-    int n = s.length();
-    TextChunks chunks = ctx.chunks();
     int[] counts = new int[128];
-    int i = 0;
-    for (int k = 0; k < chunks.count(); k++) {
-      // a token of MIN_LENGTH characters has no whitespace in it
-      if ((chunks.classes(k) & TextChunks.LONG) == 0) {
-        continue;
-      }
-      i = Math.max(i, chunks.start(k));
-      int to = chunks.end(k);
-      ctx.budget().charge(to - i);
-      while (i < to) {
-        if (!isSecretChar(s.charAt(i))) {
-          i++;
-          continue;
+    // a token of MIN_LENGTH (= LONG_CHUNK) chars lies in a long run of secret chars
+    int[] runs = ctx.longTokens();
+    for (int r = 0; r < ctx.longTokenCount() && !ctx.budget().exhausted(); r++) {
+      int start = runs[r * 2];
+      int end = runs[r * 2 + 1];
+      if (!examine(ctx, s, start, end, counts)) {
+        // "api_key=..." is one run of secret chars: the value after the first '=' is a token of its own
+        int value = valueStart(s, start, end);
+        if (value > 0) {
+          examine(ctx, s, value, end, counts);
         }
-        int end = i;
-        while (end < n && isSecretChar(s.charAt(end))) {
-          end++;
-        }
-        int tokenEnd = end;
-        while (tokenEnd > i && ".-".indexOf(s.charAt(tokenEnd - 1)) >= 0) {
-          tokenEnd--; // sentence punctuation after the token
-        }
-        int len = tokenEnd - i;
-        // the keyword test first: it is cheaper, and most long tokens (paths, hashes) have none
-        if (len >= MIN_LENGTH && len <= MAX_LENGTH && !ctx.budget().exhausted() && keywordBefore(s, i, ctx.budget())
-            && looksRandom(s, i, tokenEnd, counts)) {
-          ctx.add(EntityType.GENERIC_SECRET, i, tokenEnd, 0.75);
-        }
-        i = end;
       }
     }
   }
 
-  private static boolean isSecretChar(char c) {
-    return CharClasses.is(c, CharClasses.SECRET);
+  /** Reports the token in {@code [start, end)} if it qualifies; says whether it did. */
+  private static boolean examine(ScanContext ctx, String s, int start, int end, int[] counts) {
+    int tokenEnd = end;
+    while (tokenEnd > start && (s.charAt(tokenEnd - 1) == '.' || s.charAt(tokenEnd - 1) == '-')) {
+      tokenEnd--; // sentence punctuation after the token
+    }
+    int len = tokenEnd - start;
+    // the keyword test first: it is cheaper, and most long tokens (paths, hashes) have none
+    if (len >= MIN_LENGTH && len <= MAX_LENGTH && keywordBefore(s, start, ctx.budget())
+        && looksRandom(s, start, tokenEnd, counts)) {
+      ctx.add(EntityType.GENERIC_SECRET, start, tokenEnd, 0.75);
+      return true;
+    }
+    return false;
   }
+
+  /** Where the value of an assignment inside the run starts (after its first '=' not followed by '='), or -1. */
+  private static int valueStart(String s, int start, int end) {
+    for (int k = start + 1; k + 1 < end; k++) {
+      if (s.charAt(k) == '=' && s.charAt(k + 1) != '=') {
+        return k + 1;
+      }
+    }
+    return -1;
+  }
+
 
   static boolean looksRandom(String s, int from, int to, int[] counts) {
     java.util.Arrays.fill(counts, 0);

@@ -37,7 +37,7 @@ final class PromptInjection implements EntityScanner {
     // ASCII text needs no folding: its words were sorted out in the shared pass
     NormalizedText folded = ascii ? NormalizedText.unchanged(s) : NormalizedText.of(s);
     List<InjectionPhrases.Hit> surface = ascii ? phrases.find(s, chunks, ctx.budget()) : phrases.find(folded.text(), ctx.budget());
-    List<InjectionPhrases.Hit> hidden = encoded.find(s, chunks, ctx.budget());
+    List<InjectionPhrases.Hit> hidden = encoded.find(ctx);
     if (surface.isEmpty() && hidden.isEmpty()) {
       return;
     }

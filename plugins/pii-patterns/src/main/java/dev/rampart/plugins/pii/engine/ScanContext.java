@@ -21,6 +21,8 @@ final class ScanContext {
   private final double minScore;
   private final List<Finding> candidates = new ArrayList<>();
   private Map<String, Boolean> phoneVerdicts;
+  private int[] longTokens;
+  private int longTokenCount;
 
   /** A scan keeping the candidates of the {@code enabled} types that score {@code minScore} or more. */
   ScanContext(String text, TextChunks chunks, ScanBudget budget, String detectorId, Set<EntityType> enabled,
@@ -59,6 +61,61 @@ final class ScanContext {
 
   List<Finding> candidates() {
     return candidates;
+  }
+
+  /**
+   * The maximal runs of {@link CharClasses#SECRET} chars that are at least
+   * {@link TextChunks#LONG_CHUNK} long, as start, end pairs in text order ({@link
+   * #longTokenCount()} of them); found on first use by one walk over the long chunks. Tokens,
+   * keys and base64 payloads all lie in such runs (base64 chars are secret chars too).
+   */
+  int[] longTokens() {
+    if (longTokens == null) {
+      findLongTokens();
+    }
+    return longTokens;
+  }
+
+  int longTokenCount() {
+    if (longTokens == null) {
+      findLongTokens();
+    }
+    return longTokenCount;
+  }
+
+  private void findLongTokens() {
+    int[] runs = new int[16];
+    int count = 0;
+    for (int k = 0; k < chunks.count(); k++) {
+      // a run of LONG_CHUNK characters has no whitespace in it
+      if ((chunks.classes(k) & TextChunks.LONG) == 0) {
+        continue;
+      }
+      int i = chunks.start(k);
+      int to = chunks.end(k);
+      budget.charge(to - i);
+      while (i < to) {
+        if (!CharClasses.is(text.charAt(i), CharClasses.SECRET)) {
+          i++;
+          continue;
+        }
+        int end = i + 1;
+        while (end < to && CharClasses.is(text.charAt(end), CharClasses.SECRET)) {
+          end++;
+        }
+        if (end - i >= TextChunks.LONG_CHUNK) {
+          if (count * 2 == runs.length) {
+            runs = java.util.Arrays.copyOf(runs, runs.length * 2);
+          }
+          runs[count * 2] = i;
+          runs[count * 2 + 1] = end;
+          count++;
+        }
+        i = end;
+      }
+    }
+    longTokens = runs;
+    longTokenCount = count;
   }
 
   /** Phone-number verdicts already reached in this scan, by region and candidate. */

@@ -7,8 +7,9 @@ import java.util.Set;
  * other IAM id prefixes, then 16 upper-case letters or digits), GitHub tokens ({@code ghp_},
  * {@code gho_}, {@code ghu_}, {@code ghs_}, {@code ghr_} then 36 characters; fine-grained
  * {@code github_pat_}), Slack tokens ({@code xoxb-}, {@code xoxp-}, {@code xoxa-}, {@code xoxr-},
- * {@code xoxs-}, {@code xapp-}) and JSON Web Tokens (see {@link JsonWebTokens}). One pass over the
- * text's token-shaped runs; each run is looked at once, at its start.
+ * {@code xoxs-}, {@code xapp-}), JSON Web Tokens (see {@link JsonWebTokens}) and the API keys of
+ * well-known vendors ({@link VendorKeys}, reported as {@link EntityType#GENERIC_SECRET}). One pass
+ * over the text's token-shaped runs; each run is looked at once, at its start.
  */
 final class Secrets implements EntityScanner {
 
@@ -29,7 +30,8 @@ final class Secrets implements EntityScanner {
 
   @Override
   public Set<EntityType> types() {
-    return Set.of(EntityType.AWS_ACCESS_KEY, EntityType.GITHUB_TOKEN, EntityType.SLACK_TOKEN, EntityType.JWT);
+    return Set.of(EntityType.AWS_ACCESS_KEY, EntityType.GITHUB_TOKEN, EntityType.SLACK_TOKEN, EntityType.JWT,
+        EntityType.GENERIC_SECRET);
   }
 
   @Override
@@ -67,7 +69,7 @@ final class Secrets implements EntityScanner {
   }
 
   private static boolean isTokenChar(char c) {
-    return c == 'A' || c == 'g' || c == 'x' || c == 'e';
+    return c == 'A' || c == 'g' || c == 'x' || c == 'e' || VendorKeys.mayStart(c);
   }
 
   /** Reports a token starting at {@code i}; returns its end, or -1 when there is none. */
@@ -94,6 +96,12 @@ final class Secrets implements EntityScanner {
       end = JsonWebTokens.end(s, i, ctx.budget());
       if (end > 0) {
         ctx.add(EntityType.JWT, i, end, 0.95);
+      }
+    }
+    if (end < 0 && VendorKeys.mayStart(c)) {
+      end = VendorKeys.end(s, i);
+      if (end > 0) {
+        ctx.add(EntityType.GENERIC_SECRET, i, end, 0.9);
       }
     }
     return end;

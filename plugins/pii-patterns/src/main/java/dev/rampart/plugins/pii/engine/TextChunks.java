@@ -42,7 +42,8 @@ final class TextChunks {
   /** Chars classified per block; the scratch arrays hold one block's chunks. */
   private static final int BLOCK = 4096;
   private static final int LETTERS = UPPER | LOWER;
-  private static final char[] CLASSES = new char[128];
+  /** Classes of ASCII chars; slot 128 serves every other char. */
+  private static final char[] CLASSES = new char[129];
 
   static {
     for (int c = 0; c < 128; c++) {
@@ -71,6 +72,7 @@ final class TextChunks {
       }
       CLASSES[c] = (char) b;
     }
+    CLASSES[128] = NON_ASCII;
   }
 
   /** Chunks not made only of letters, as triples: start, end, classes. */
@@ -81,8 +83,7 @@ final class TextChunks {
   private int wordCount;
   private int textClasses;
   private int[] digitRuns = new int[16];
-  /** Where each digit run ends, one slot up: run k ends at {@code digitRunEnds[k + 1]}; slot 0 is scratch. */
-  private int[] digitRunEnds = new int[17];
+  private int[] digitRunEnds = new int[16];
   private int digitRunCount;
 
   /**
@@ -93,44 +94,72 @@ final class TextChunks {
     int n = s.length();
     chunks = new int[Math.max(48, n / 64 * 3)]; // room for a chunk per 64 chars; grows for denser text
     // Block by block, a loop without branches on the text (a word boundary every few chars is a
-    // branch the CPU mispredicts; this form ran twice as fast) notes where chunks start and end
-    // and the classes of each; the chunks are then looked at one by one.
+    // branch the CPU mispredicts; this form ran twice as fast) notes where the text turns from
+    // whitespace to non-whitespace and back (chunk starts at even slots, ends at odd ones), the
+    // classes seen so far in the chunk, and where it turns from non-digit to digit and back
+    // (digit runs). Every slot is written on every char and moves on only at a turn, so the last
+    // write before a turn stays. The chunks are then looked at one by one.
     int block = Math.min(n, BLOCK);
-    int[] starts = new int[block / 2 + 2];
-    int[] ends = new int[block / 2 + 2];
-    int[] classes = new int[block / 2 + 2];
+    int[] turns = new int[block + 2];
+    int[] classes = new int[block + 2];
+    int[] digitTurns = new int[block + 2];
     int bits = 0;
-    int afterSpace = 1;
+    int afterSpace = 1; // the text is read as if whitespace came before it
+    int afterDigit = 0;
+    int openChunk = 0;
+    int openRun = 0;
     int all = 0;
     for (int from = 0; from < n; from += BLOCK) {
       int to = Math.min(n, from + BLOCK);
-      int started = afterSpace == 0 ? 1 : 0; // a chunk still open from the block before
-      int ended = 0;
+      // a chunk or digit run still open from the block before takes slot 0
+      int t = afterSpace ^ 1;
+      turns[0] = openChunk;
+      int d = afterDigit;
+      digitTurns[0] = openRun;
       for (int i = from; i < to; i++) {
-        char c = s.charAt(i);
-        int b = c < 128 ? CLASSES[c] : NON_ASCII;
+        int b = CLASSES[Math.min(s.charAt(i), 128)];
         int space = b >>> 15; // 1 for whitespace: SPACE is the only class with bit 15
-        starts[started] = i;
-        started += (space ^ 1) & afterSpace;
-        ends[ended] = i;
-        classes[ended] = bits;
-        ended += space & (afterSpace ^ 1);
+        int digit = b & DIGIT;
+        turns[t] = i;
+        classes[t] = bits;
+        t += space ^ afterSpace;
+        digitTurns[d] = i;
+        d += digit ^ afterDigit;
         bits = (bits | b) & (space - 1);
         afterSpace = space;
+        afterDigit = digit;
       }
-      for (int k = 0; k < ended; k++) {
-        all |= classes[k];
-        record(s, starts[k], ends[k], classes[k], triggerShapes);
+      addDigitRuns(digitTurns, d & ~1);
+      for (int k = 0; k + 1 < t; k += 2) {
+        all |= classes[k + 1];
+        record(s, turns[k], turns[k + 1], classes[k + 1], triggerShapes);
       }
-      if (started > ended) {
-        starts[0] = starts[ended]; // carry the open chunk's start into the next block
-      }
+      openChunk = turns[t & ~1];
+      openRun = digitTurns[d & ~1];
+    }
+    if (afterDigit == 1) {
+      digitTurns[0] = openRun;
+      digitTurns[1] = n;
+      addDigitRuns(digitTurns, 2);
     }
     if (afterSpace == 0) {
       all |= bits;
-      record(s, starts[0], n, bits, triggerShapes);
+      record(s, openChunk, n, bits, triggerShapes);
     }
     textClasses = all;
+  }
+
+  /** Appends the digit runs given as start, end pairs in {@code turns[0, count)}. */
+  private void addDigitRuns(int[] turns, int count) {
+    int room = digitRunCount + count / 2;
+    if (room > digitRuns.length) {
+      digitRuns = java.util.Arrays.copyOf(digitRuns, Math.max(room, digitRuns.length * 2));
+      digitRunEnds = java.util.Arrays.copyOf(digitRunEnds, digitRuns.length);
+    }
+    for (int k = 0; k < count; k += 2) {
+      digitRuns[digitRunCount] = turns[k];
+      digitRunEnds[digitRunCount++] = turns[k + 1];
+    }
   }
 
   private void record(String s, int start, int end, int bits, int[] triggerShapes) {
@@ -161,9 +190,6 @@ final class TextChunks {
       }
       return;
     }
-    if ((bits & DIGIT) != 0) {
-      digitRuns(s, start, end);
-    }
     if (chunkCount * 3 == chunks.length) {
       chunks = java.util.Arrays.copyOf(chunks, chunks.length * 2);
     }
@@ -189,30 +215,7 @@ final class TextChunks {
 
   /** Where the {@code k}-th digit run ends (the first char after its last digit). */
   int digitRunEnd(int k) {
-    return digitRunEnds[k + 1];
-  }
-
-  /** Records where digit runs start in the chunk {@code [start, end)}, while it is in cache. */
-  private void digitRuns(String s, int start, int end) {
-    // a chunk of m chars holds at most (m + 1) / 2 runs: room for them first, then a loop without
-    // branches on the text (digits and letters alternate unpredictably in ids and hashes)
-    int room = digitRunCount + (end - start + 1) / 2 + 1;
-    if (room > digitRuns.length) {
-      digitRuns = java.util.Arrays.copyOf(digitRuns, Math.max(room, digitRuns.length * 2));
-      digitRunEnds = java.util.Arrays.copyOf(digitRunEnds, digitRuns.length + 1);
-    }
-    int[] runs = digitRuns;
-    int[] ends = digitRunEnds;
-    int count = digitRunCount;
-    int afterDigit = 0; // the char before a chunk is whitespace
-    for (int i = start; i < end; i++) {
-      int digit = (char) (s.charAt(i) - '0') <= 9 ? 1 : 0;
-      runs[count] = i;
-      count += digit & (afterDigit ^ 1);
-      ends[count * digit] = i + 1; // a digit moves its run's end; other chars write the scratch slot
-      afterDigit = digit;
-    }
-    digitRunCount = count;
+    return digitRunEnds[k];
   }
 
   /** The classes found anywhere in the text (not {@link #LONG}). */

@@ -1,0 +1,61 @@
+package dev.rampart.plugins.pii.engine;
+
+/**
+ * API keys of vendors whose keys carry a fixed prefix, so no keyword is needed to recognise them:
+ * OpenAI ({@code sk-}, {@code sk-proj-}, {@code sk-svcacct-}, {@code sk-admin-}), Anthropic
+ * ({@code sk-ant-}), Stripe secret and restricted keys ({@code sk_live_}, {@code sk_test_},
+ * {@code rk_live_}, {@code rk_test_}), Google API keys ({@code AIza} + 35), GitLab personal
+ * tokens ({@code glpat-}), npm ({@code npm_} + 36), Hugging Face ({@code hf_}) and SendGrid
+ * ({@code SG.}). Keys of an AI gateway's own upstreams are the secrets most likely to be pasted
+ * into a prompt. Reported as {@code GENERIC_SECRET}: the tenant policy treats them as secrets.
+ */
+final class VendorKeys {
+
+  /** A prefix, the key's alphabet after it (besides letters and digits) and its length bounds. */
+  private record Form(String prefix, String extra, int minBody, int maxBody) {}
+
+  private static final Form[] FORMS = {
+    new Form("sk-ant-", "-_", 32, 200),
+    new Form("sk-proj-", "-_", 32, 200),
+    new Form("sk-svcacct-", "-_", 32, 200),
+    new Form("sk-admin-", "-_", 32, 200),
+    new Form("sk-", "", 32, 64),
+    new Form("sk_live_", "", 24, 247),
+    new Form("sk_test_", "", 24, 247),
+    new Form("rk_live_", "", 24, 247),
+    new Form("rk_test_", "", 24, 247),
+    new Form("AIza", "-_", 35, 35),
+    new Form("glpat-", "-_", 20, 50),
+    new Form("npm_", "", 36, 36),
+    new Form("hf_", "", 30, 40),
+    new Form("SG.", "-_.", 60, 80),
+  };
+
+  private VendorKeys() {}
+
+  /** Whether a key can start with {@code c}; 'A' and 'g' also start other tokens. */
+  static boolean mayStart(char c) {
+    return c == 's' || c == 'r' || c == 'A' || c == 'g' || c == 'n' || c == 'h' || c == 'S';
+  }
+
+  /** End of a vendor key starting at {@code i}, or -1. */
+  static int end(String s, int i) {
+    for (Form f : FORMS) {
+      if (!s.startsWith(f.prefix(), i)) {
+        continue;
+      }
+      int from = i + f.prefix().length();
+      int k = from;
+      int digits = 0;
+      while (k < s.length() && k - from <= f.maxBody()
+          && (CharClasses.isAlnum(s.charAt(k)) || f.extra().indexOf(s.charAt(k)) >= 0)) {
+        digits += CharClasses.isDigit(s.charAt(k)) ? 1 : 0;
+        k++;
+      }
+      int body = k - from;
+      // a real key mixes digits in; "sk-this-is-not-a-key-just-a-long-hyphenated-name" does not
+      return body >= f.minBody() && body <= f.maxBody() && digits > 0 && CharClasses.boundaryAt(s, k) ? k : -1;
+    }
+    return -1;
+  }
+}
