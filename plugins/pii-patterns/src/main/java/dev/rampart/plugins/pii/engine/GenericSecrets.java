@@ -22,6 +22,16 @@ final class GenericSecrets implements EntityScanner {
     "credentials", "private_key"
   };
 
+  /** The keywords by first letter (index c - 'a'). */
+  private static final String[][] KEYWORDS_BY_FIRST_LETTER = new String[26][];
+
+  static {
+    for (int c = 0; c < 26; c++) {
+      char letter = (char) ('a' + c);
+      KEYWORDS_BY_FIRST_LETTER[c] = java.util.Arrays.stream(KEYWORDS).filter(w -> w.charAt(0) == letter).toArray(String[]::new);
+    }
+  }
+
   /** Bit (c - 'a') set when a keyword starts with c. */
   private static final int KEYWORD_FIRST_LETTERS = firstLetters(KEYWORDS);
 
@@ -48,9 +58,10 @@ final class GenericSecrets implements EntityScanner {
       int start = runs[r * 2];
       int end = runs[r * 2 + 1];
       if (!examine(ctx, s, start, end, counts)) {
-        // "api_key=..." is one run of secret chars: the value after the first '=' is a token of its own
+        // "api_key=..." is one run of secret chars: the value after the first '=' is a token of
+        // its own when the name before it holds a keyword
         int value = valueStart(s, start, end);
-        if (value > 0) {
+        if (value > 0 && keywordIn(s, start, value - 1)) {
           examine(ctx, s, value, end, counts);
         }
       }
@@ -111,19 +122,45 @@ final class GenericSecrets implements EntityScanner {
   private static boolean keywordBefore(String s, int start, ScanBudget budget) {
     int from = Math.max(0, start - WINDOW);
     budget.charge(start - from);
-    for (int k = from; k < start; k++) {
+    return keywordIn(s, from, start);
+  }
+
+  /**
+   * Whether a keyword starts at a word start in {@code [from, to)} and ends by {@code to} (not
+   * followed by "-----", which labels a PEM block: "PUBLIC KEY-----").
+   */
+  private static boolean keywordIn(String s, int from, int to) {
+    for (int k = from; k < to; k++) {
       char c = (char) (s.charAt(k) | 0x20);
       if (c < 'a' || c > 'z' || (KEYWORD_FIRST_LETTERS & (1 << (c - 'a'))) == 0
           || (k > 0 && CharClasses.isLetter(s.charAt(k - 1)))) {
         continue;
       }
-      for (String w : KEYWORDS) {
-        if (w.charAt(0) == c && k + w.length() <= start && s.regionMatches(true, k, w, 0, w.length())
-            && !s.startsWith("-----", k + w.length())) { // "PUBLIC KEY-----" labels a PEM block, not a secret
+      for (String w : KEYWORDS_BY_FIRST_LETTER[c - 'a']) {
+        if (k + w.length() <= to && matchesIgnoringAsciiCase(s, k, w) && !s.startsWith("-----", k + w.length())) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * {@code s.regionMatches(true, k, w, 0, w.length())} for a lower-case ASCII keyword: ASCII is
+   * compared here and a non-ASCII char hands over to the JDK, whose Unicode case rules
+   * (the Kelvin sign 'K' for 'k') this keeps.
+   */
+  private static boolean matchesIgnoringAsciiCase(String s, int k, String w) {
+    for (int j = 0; j < w.length(); j++) {
+      char t = s.charAt(k + j);
+      if (t >= 0x80) {
+        return s.regionMatches(true, k, w, 0, w.length());
+      }
+      char c = w.charAt(j);
+      if (t != c && (!CharClasses.isLetter(c) || (t | 0x20) != c)) {
+        return false;
+      }
+    }
+    return true;
   }
 }
