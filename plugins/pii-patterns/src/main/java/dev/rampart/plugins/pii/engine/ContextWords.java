@@ -13,10 +13,15 @@ final class ContextWords {
 
   private final String[] words;
   /**
-   * ASCII chars a word starts with, either case: most positions are turned away by this alone.
-   * No char from 128 up is one ({@code (c | 0x20) - 'a'} is then 63 or more).
+   * Per ASCII char: {@link #LETTER} if a letter, {@link #START} if a word of the list starts with
+   * it (either case): most positions are turned away by this alone.
    */
-  private final boolean[] mayStart = new boolean[128];
+  private final byte[] kinds = new byte[128];
+  /** Words of the list by first letter (index c - 'a'). */
+  private final String[][] byFirstLetter = new String[26][];
+
+  private static final int LETTER = 1;
+  private static final int START = 2;
 
   /** {@code words} in lower case; each must stand as a whole word (list plurals explicitly). */
   ContextWords(String... words) {
@@ -27,8 +32,18 @@ final class ContextWords {
     }
     for (char c = 0; c < 128; c++) {
       int letter = (char) ((c | 0x20) - 'a');
-      mayStart[c] = letter < 26 && (first & (1 << letter)) != 0;
+      boolean mayStart = letter < 26 && (first & (1 << letter)) != 0;
+      kinds[c] = (byte) ((CharClasses.isLetter(c) ? LETTER : 0) | (mayStart ? START : 0));
     }
+    for (int l = 0; l < 26; l++) {
+      char letter = (char) ('a' + l);
+      byFirstLetter[l] = java.util.Arrays.stream(words).filter(w -> w.charAt(0) == letter).toArray(String[]::new);
+    }
+  }
+
+  /** {@link #kinds} of any char; 0 from 128 up (no word starts there, and it is no ASCII letter). */
+  private int kind(char c) {
+    return c < 128 ? kinds[c] : 0;
   }
 
   /** True when one of the words occurs within the window around {@code [start, end)}. */
@@ -41,23 +56,21 @@ final class ContextWords {
 
   private boolean occursIn(String text, int from, int to) {
     // backwards: the label of a value usually stands right before it ("ip=", "SSN: "), so most
-    // hits come after a few chars; the answer (is there one?) does not depend on the order
-    // each char is read once: the one before i is the next c (' ' stands for "no char")
+    // hits come after a few chars; the answer (is there one?) does not depend on the order.
+    // Each char is read once: the kind of the one before i is the next one's kind.
     if (to - 1 < from) {
       return false;
     }
-    char before = text.charAt(to - 1);
+    int kind = kind(text.charAt(to - 1));
     for (int i = to - 1; i >= from; i--) {
-      char c = before;
-      before = i > 0 ? text.charAt(i - 1) : ' ';
-      if (c >= 128 || !mayStart[c] || CharClasses.isLetter(before)) {
+      int current = kind;
+      kind = i > 0 ? kind(text.charAt(i - 1)) : 0;
+      if ((current & START) == 0 || (kind & LETTER) != 0) {
         continue;
       }
-      int letter = (c | 0x20) - 'a';
-      for (String w : words) {
+      for (String w : byFirstLetter[(text.charAt(i) | 0x20) - 'a']) {
         int after = i + w.length();
-        if (w.charAt(0) == letter + 'a'
-            && after <= to
+        if (after <= to
             && matchesAt(text, i, w)
             && (after == text.length() || !CharClasses.isLetter(text.charAt(after)))) {
           return true;

@@ -84,8 +84,7 @@ final class ScanContext {
   }
 
   private void findLongTokens() {
-    int[] runs = new int[16];
-    int count = 0;
+    longTokens = new int[16];
     for (int k = 0; k < chunks.count(); k++) {
       // a run of LONG_CHUNK characters has no whitespace in it
       if ((chunks.classes(k) & TextChunks.LONG) == 0) {
@@ -94,6 +93,9 @@ final class ScanContext {
       int i = chunks.start(k);
       int to = chunks.end(k);
       budget.charge(to - i);
+      if ((chunks.classes(k) & ~TextChunks.SECRET_ONLY) == 0) {
+        i = addLongToken(i, to); // made only of secret chars: one run
+      }
       while (i < to) {
         if (!CharClasses.is(text.charAt(i), CharClasses.SECRET)) {
           i++;
@@ -104,18 +106,21 @@ final class ScanContext {
           end++;
         }
         if (end - i >= TextChunks.LONG_CHUNK) {
-          if (count * 2 == runs.length) {
-            runs = java.util.Arrays.copyOf(runs, runs.length * 2);
-          }
-          runs[count * 2] = i;
-          runs[count * 2 + 1] = end;
-          count++;
+          addLongToken(i, end);
         }
         i = end;
       }
     }
-    longTokens = runs;
-    longTokenCount = count;
+  }
+
+  private int addLongToken(int start, int end) {
+    if (longTokenCount * 2 == longTokens.length) {
+      longTokens = java.util.Arrays.copyOf(longTokens, longTokens.length * 2);
+    }
+    longTokens[longTokenCount * 2] = start;
+    longTokens[longTokenCount * 2 + 1] = end;
+    longTokenCount++;
+    return end;
   }
 
   /** Phone-number verdicts already reached in this scan, by region and candidate. */

@@ -37,13 +37,19 @@ final class TextChunks {
   static final int LONG_CHUNK = 20;
   /** An apostrophe ("don't", "you're"), also counted as {@link #OTHER}. */
   static final int APOSTROPHE = 1 << 14;
+  static final int EQUALS = 1 << 15;
+  /**
+   * The classes whose chars are all generic-secret chars ({@link CharClasses#SECRET}): a chunk
+   * holding no other class is one run of them.
+   */
+  static final int SECRET_ONLY = DIGIT | UPPER | LOWER | DOT | SLASH | DASH | UNDERSCORE | EQUALS | LONG;
 
-  private static final int SPACE = 1 << 15; // the top bit of the (unsigned) char table entries
+  private static final int SPACE = 1 << 31; // the sign bit: {@code b >>> 31} says whitespace
   /** Chars classified per block; the scratch arrays hold one block's chunks. */
   private static final int BLOCK = 4096;
   private static final int LETTERS = UPPER | LOWER;
   /** Classes of ASCII chars; slot 128 serves every other char. */
-  private static final char[] CLASSES = new char[129];
+  private static final int[] CLASSES = new int[129];
 
   static {
     for (int c = 0; c < 128; c++) {
@@ -67,10 +73,11 @@ final class TextChunks {
           case '+', '(' -> PLUS_OR_PAREN;
           case '<', '[', '#' -> DELIMITER;
           case '\'' -> OTHER | APOSTROPHE;
+          case '=' -> EQUALS;
           default -> OTHER;
         };
       }
-      CLASSES[c] = (char) b;
+      CLASSES[c] = b;
     }
     CLASSES[128] = NON_ASCII;
   }
@@ -118,7 +125,7 @@ final class TextChunks {
       digitTurns[0] = openRun;
       for (int i = from; i < to; i++) {
         int b = CLASSES[Math.min(s.charAt(i), 128)];
-        int space = b >>> 15; // 1 for whitespace: SPACE is the only class with bit 15
+        int space = b >>> 31; // 1 for whitespace
         int digit = b & DIGIT;
         turns[t] = i;
         classes[t] = bits;
