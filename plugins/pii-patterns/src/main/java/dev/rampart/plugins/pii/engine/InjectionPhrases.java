@@ -32,7 +32,8 @@ final class InjectionPhrases {
   private static final int WINDOW = 160;
   private static final String S = "\\s{1,3}";
   private static final String TARGETS = "(?:instructions?|rules|guidelines|directions|directives|prompts?|commands"
-      + "|constraints|restrictions|guardrails|policies|programming|guidance|orders)\\b";
+      + "|constraints|restrictions|guardrails|policies|programming|guidance|orders|settings|filters?|safeguards"
+      + "|protocols|limitations|moderation)\\b";
   private static final Set<String> OVERRIDE_FILLERS = Set.of(
       "all", "any", "every", "of", "the", "these", "those", "this", "my", "our", "your", "previous", "prior",
       "above", "earlier", "preceding", "former", "original", "initial", "existing", "system", "safety", "old",
@@ -44,6 +45,20 @@ final class InjectionPhrases {
   private static final Set<String> EXTRACTION_MARKERS = Set.of(
       "system", "initial", "original", "hidden", "secret", "confidential", "internal", "your", "above",
       "verbatim", "pre-prompt", "preprompt", "first");
+
+  private static final String FRENCH = "(?:ignorez?|oubliez?)" + S + "(?:(?:toutes|tout|les|tes|vos)" + S + "){1,3}"
+      + "(?:instructions|consignes|regles|directives|ordres)" + S + "(?:precedentes|anterieures|ci-dessus|d'avant)\\b"
+      + "|(?:ignorez?|oubliez?)" + S + "(?:toutes|tout)" + S + "(?:les|tes|vos)" + S + "(?:instructions|consignes|regles|directives)\\b";
+  private static final String SPANISH = "(?:ignora|ignore|olvida|olvide)" + S + "(?:(?:todas|todo|las|tus|sus)" + S + "){1,3}"
+      + "(?:instrucciones|reglas|indicaciones|ordenes|directrices)" + S + "(?:anteriores|previas)\\b"
+      + "|(?:ignora|ignore|olvida|olvide)" + S + "(?:todas|todo)" + S + "(?:las|tus|sus)" + S
+      + "(?:instrucciones|reglas|indicaciones|ordenes|directrices)\\b";
+  private static final String ITALIAN = "(?:ignora|dimentica)" + S + "(?:(?:tutte|tutto|le|ogni)" + S + "){1,3}"
+      + "(?:istruzioni|regole|indicazioni)(?:" + S + "(?:precedenti|sopra))?\\b";
+  /** German words that make an override more than "ignore the rules": a quantifier or "previous". */
+  private static final Set<String> GERMAN_QUALIFIERS = Set.of(
+      "alle", "samtliche", "saemtliche", "bisherigen", "vorherigen", "vorigen", "obigen", "fruheren", "frueheren",
+      "vorangegangenen", "bisherige", "vorherige", "deine", "ihre");
 
   /** The characters of the regex class \\s, the whitespace {@code S} stands for. */
   private static final String REGEX_SPACE = " \t\n\u000B\f\r";
@@ -152,6 +167,46 @@ final class InjectionPhrases {
       add(byTrigger, verb, above, " the", " text", " words", " everything", " all");
     }
 
+    // "disregard the above": common in attacks, but also in an e-mail sent in error, so it only flags
+    Phrase ignoreAbove = phrase(Kind.OVERRIDE, 0.6,
+        "(?:ignore|disregard|forget)" + S + "(?:(?:all|everything)" + S + ")?(?:of" + S + ")?(?:the" + S + ")?"
+            + "(?:above|preceding|foregoing)(?:" + S + "(?:text|message|context|content|conversation))?"
+            + "(?=\\s{0,3}(?:and|then|,|;|:|\\.|!|$))", null);
+    for (String verb : List.of("ignore", "disregard", "forget")) {
+      add(byTrigger, verb, ignoreAbove, " the above", " above", " all", " everything", " of", " the preceding",
+          " the foregoing");
+    }
+    Phrase newInstructions = phrase(Kind.OVERRIDE, 0.6,
+        "(?:new|updated|revised)" + S + "(?:system" + S + ")?instructions?\\s{0,3}:", null);
+    for (String word : List.of("new", "updated", "revised")) {
+      add(byTrigger, word, newInstructions, " instruction", " system instruction");
+    }
+    add(byTrigger, "you", phrase(Kind.ROLE_PLAY, 0.8,
+        "you(?:" + S + "have" + S + "been|" + S + "are|'re)" + S + "(?:now" + S + ")?(?:jailbroken|liberated)\\b", null),
+        " have been", " are", "'re");
+    // the same override in other languages (text folded: accents dropped); a quantifier or a word
+    // for "previous" must qualify the target, so "ignora las reglas" alone does not fire
+    Phrase german = phrase(Kind.OVERRIDE, 0.85,
+        "(?:ignoriere|ignorieren" + S + "sie|vergiss|vergessen" + S + "sie|missachte|missachten" + S + "sie)" + S
+            + "((?:(?:alle|die|deine|ihre|samtliche|saemtliche|bisherigen|vorherigen|vorigen|obigen|fruheren|frueheren"
+            + "|vorangegangenen|bisherige|vorherige)" + S + "){1,3})"
+            + "(?:anweisungen|instruktionen|befehle|regeln|anordnungen|vorgaben|richtlinien)\\b", InjectionPhrases::germanOk);
+    for (String verb : List.of("ignoriere", "ignorieren", "vergiss", "vergessen", "missachte", "missachten")) {
+      add(byTrigger, verb, german);
+    }
+    add(byTrigger, "vergiss", phrase(Kind.OVERRIDE, 0.8,
+        "vergiss" + S + "alles(?:,)?" + S + "(?:was|davor|zuvor|bisher|vorher|oben)", null), " alles");
+    add(byTrigger, "ignorez", phrase(Kind.OVERRIDE, 0.85, FRENCH, null));
+    add(byTrigger, "ignore", phrase(Kind.OVERRIDE, 0.85, FRENCH, null), " toutes", " tout", " les", " tes", " vos");
+    add(byTrigger, "oublie", phrase(Kind.OVERRIDE, 0.85, FRENCH, null));
+    add(byTrigger, "oubliez", phrase(Kind.OVERRIDE, 0.85, FRENCH, null));
+    for (String verb : List.of("ignora", "olvida", "olvide", "ignore")) {
+      add(byTrigger, verb, phrase(Kind.OVERRIDE, 0.85, SPANISH, null), " todas", " todo", " las", " tus", " sus");
+    }
+    for (String verb : List.of("ignora", "dimentica")) {
+      add(byTrigger, verb, phrase(Kind.OVERRIDE, 0.85, ITALIAN, null), " tutte", " tutto", " le", " ogni");
+    }
+
     triggerKeys = new long[byTrigger.size()];
     phrasesByTrigger = new Phrase[byTrigger.size()][];
     followsByTrigger = new String[byTrigger.size()][];
@@ -234,6 +289,15 @@ final class InjectionPhrases {
       qualified |= OVERRIDE_QUALIFIERS.contains(w);
     }
     return qualified;
+  }
+
+  private static boolean germanOk(String middle) {
+    for (String w : middle.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
+      if (GERMAN_QUALIFIERS.contains(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean extractionWordsOk(String middle) {

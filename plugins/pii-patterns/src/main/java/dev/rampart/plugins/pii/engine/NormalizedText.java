@@ -80,17 +80,26 @@ final class NormalizedText {
     return src + Character.charCount(original.codePointAt(src));
   }
 
-  /** True when the original span holds characters that folding changed or removed. */
+  /**
+   * True when the original span holds characters that folding changed or removed, other than
+   * Latin letters with accents: "précédentes" is how French is written, not a disguise.
+   */
   boolean obfuscatedBetween(int originalStart, int originalEnd) {
     if (toOriginal == null) {
       return false;
     }
     for (int i = originalStart; i < originalEnd; i++) {
-      if (original.charAt(i) >= 0x80) {
+      char c = original.charAt(i);
+      if (c >= 0x80 && !isAccentedLatinLetter(c)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Latin-1 Supplement and Latin Extended-A letters (é, ç, ß, ł, ...): not fullwidth, not lookalikes. */
+  private static boolean isAccentedLatinLetter(char c) {
+    return c >= 0xC0 && c <= 0x17F && c != 0xD7 && c != 0xF7;
   }
 
   private static final String NOTHING = "";
