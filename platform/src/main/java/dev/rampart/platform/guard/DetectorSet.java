@@ -3,6 +3,7 @@ package dev.rampart.platform.guard;
 import dev.rampart.contracts.ErrorCode;
 import dev.rampart.contracts.RampartException;
 import dev.rampart.contracts.guard.Finding;
+import dev.rampart.contracts.guard.FindingResolver;
 import dev.rampart.contracts.guard.PiiDetector;
 import dev.rampart.platform.plugin.ExtensionInstances;
 import dev.rampart.platform.plugin.ExtensionKind;

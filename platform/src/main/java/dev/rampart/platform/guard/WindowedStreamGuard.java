@@ -1,6 +1,7 @@
 package dev.rampart.platform.guard;
 
 import dev.rampart.contracts.guard.Finding;
+import dev.rampart.contracts.guard.FindingResolver;
 import dev.rampart.platform.guard.TextGuard.Direction;
 import java.util.ArrayList;
 import java.util.List;

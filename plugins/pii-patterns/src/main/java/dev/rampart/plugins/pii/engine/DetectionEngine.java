@@ -1,5 +1,6 @@
 package dev.rampart.plugins.pii.engine;
 
+import dev.rampart.contracts.guard.FindingResolver;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +30,6 @@ public final class DetectionEngine {
 
   private final List<EntityScanner> scanners = new ArrayList<>();
   private final EngineOptions options;
-  private final FindingResolver resolver = new FindingResolver();
   private final PromptInjection injection = new PromptInjection();
   /** Shapes of injection trigger words, or null when injection is not scanned for. */
   private final int[] triggerShapes;
@@ -73,6 +73,6 @@ public final class DetectionEngine {
       scanner.scan(ctx);
     }
     // the context kept only enabled types at or above the threshold
-    return new ScanResult(resolver.resolve(ctx.candidates()), budget.used(), budget.limit(), cut || budget.exhausted());
+    return new ScanResult(FindingResolver.resolve(ctx.candidates()), budget.used(), budget.limit(), cut || budget.exhausted());
   }
 }

@@ -1,16 +1,13 @@
-package dev.rampart.plugins.pii.engine;
+package dev.rampart.contracts.guard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.rampart.contracts.guard.Finding;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FindingResolverTest {
-
-  private final FindingResolver resolver = new FindingResolver();
 
   private static Finding f(String type, int start, int end, double score) {
     return new Finding(type, start, end, score, "d");
@@ -19,26 +16,26 @@ class FindingResolverTest {
   @Test
   void higherScoreWinsAnOverlap() {
     assertEquals(List.of(f("CREDIT_CARD", 0, 19, 0.85)),
-        resolver.resolve(List.of(f("PHONE_NUMBER", 0, 14, 0.65), f("CREDIT_CARD", 0, 19, 0.85))));
+        FindingResolver.resolve(List.of(f("PHONE_NUMBER", 0, 14, 0.65), f("CREDIT_CARD", 0, 19, 0.85))));
   }
 
   @Test
   void onEqualScoreTheLongerSpanWins() {
-    assertEquals(List.of(f("URL", 0, 30, 0.8)), resolver.resolve(List.of(f("IP_ADDRESS", 8, 19, 0.8), f("URL", 0, 30, 0.8))));
+    assertEquals(List.of(f("URL", 0, 30, 0.8)), FindingResolver.resolve(List.of(f("IP_ADDRESS", 8, 19, 0.8), f("URL", 0, 30, 0.8))));
   }
 
   @Test
   void onEqualScoreAndLengthTheEarlierThenAlphabeticalWins() {
-    assertEquals(List.of(f("B", 0, 5, 0.5)), resolver.resolve(List.of(f("A", 3, 8, 0.5), f("B", 0, 5, 0.5))));
-    assertEquals(List.of(f("A", 0, 5, 0.5)), resolver.resolve(List.of(f("B", 0, 5, 0.5), f("A", 0, 5, 0.5))));
+    assertEquals(List.of(f("B", 0, 5, 0.5)), FindingResolver.resolve(List.of(f("A", 3, 8, 0.5), f("B", 0, 5, 0.5))));
+    assertEquals(List.of(f("A", 0, 5, 0.5)), FindingResolver.resolve(List.of(f("B", 0, 5, 0.5), f("A", 0, 5, 0.5))));
   }
 
   @Test
   void resultDoesNotDependOnInputOrder() {
     List<Finding> in = new ArrayList<>(List.of(f("A", 0, 5, 0.5), f("B", 4, 9, 0.6), f("C", 8, 12, 0.6), f("D", 20, 25, 0.1)));
-    List<Finding> first = resolver.resolve(in);
+    List<Finding> first = FindingResolver.resolve(in);
     Collections.reverse(in);
-    assertEquals(first, resolver.resolve(in));
+    assertEquals(first, FindingResolver.resolve(in));
     assertEquals(List.of(f("B", 4, 9, 0.6), f("D", 20, 25, 0.1)), first);
   }
 
@@ -54,7 +51,7 @@ class FindingResolverTest {
         String type = r.nextInt(5) == 0 ? "PROMPT_INJECTION" : String.valueOf((char) ('A' + r.nextInt(4)));
         in.add(f(type, start, end, r.nextInt(5) / 4.0));
       }
-      assertEquals(byTheRule(in), resolver.resolve(in), "round " + round);
+      assertEquals(byTheRule(in), FindingResolver.resolve(in), "round " + round);
     }
   }
 
@@ -84,7 +81,7 @@ class FindingResolverTest {
 
   @Test
   void injectionSpansDoNotSuppressEntitiesInside() {
-    List<Finding> out = resolver.resolve(List.of(f("PROMPT_INJECTION", 0, 40, 0.9), f("EMAIL", 10, 20, 0.9)));
+    List<Finding> out = FindingResolver.resolve(List.of(f("PROMPT_INJECTION", 0, 40, 0.9), f("EMAIL", 10, 20, 0.9)));
     assertEquals(2, out.size());
   }
 }

@@ -1,6 +1,5 @@
-package dev.rampart.plugins.pii.engine;
+package dev.rampart.contracts.guard;
 
-import dev.rampart.contracts.guard.Finding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,7 +7,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Settles overlapping findings so each stretch of text is claimed by at most one entity.
+ * Settles overlapping findings so each stretch of text is claimed by at most one entity. The
+ * platform applies it to the findings of all of a tenant's detectors together; a detector may
+ * apply it to its own candidates first (the result is the same: the rule is a function of the
+ * set of findings alone).
  *
  * <p><b>Rule</b> (deterministic, independent of input order): candidates are ranked by score
  * (higher first), then span length (longer first), then start (earlier first), then type name
@@ -21,8 +23,10 @@ import java.util.TreeMap;
  */
 public final class FindingResolver {
 
+  private FindingResolver() {}
+
   /** The type resolved in its own layer. */
-  public static final String INJECTION = EntityType.PROMPT_INJECTION.name();
+  public static final String INJECTION = "PROMPT_INJECTION";
 
   // written out rather than chained (Comparator.comparing...thenComparing): entity-dense texts
   // have thousands of candidates and the chained form was a visible share of a scan
@@ -56,7 +60,7 @@ public final class FindingResolver {
    * (transitively), and a candidate alone in its cluster — most of them, in most texts — is kept
    * without being ranked at all.
    */
-  public List<Finding> resolve(List<Finding> candidates) {
+  public static List<Finding> resolve(List<Finding> candidates) {
     for (Finding f : candidates) {
       if (f.start() == f.end()) {
         List<Finding> ranked = new ArrayList<>(candidates);
