@@ -80,7 +80,7 @@ public final class ConfigLoader {
     var files = new ArrayList<TenantFile>();
     for (Path path : paths) {
       try {
-        files.add(TenantFile.read(path, Files.readAllBytes(path), env, platform.limits()));
+        files.add(TenantFile.read(path, Files.readAllBytes(path), env, platform));
       } catch (IOException e) {
         files.add(TenantFile.unreadable(path, e));
       }

@@ -23,7 +23,11 @@ import java.util.Optional;
  */
 record TenantFile(Path file, String tenantId, Optional<TenantConfig> config, List<String> problems) {
 
-  static TenantFile read(Path file, byte[] content, Map<String, String> env, PlatformConfig.Limits defaults) {
+  /**
+   * Reads one tenant file against the platform config it runs under: its limits are the defaults,
+   * and the extension instances it names (detectors, providers, router) must be configured there.
+   */
+  static TenantFile read(Path file, byte[] content, Map<String, String> env, PlatformConfig platform) {
     String label = ConfigFiles.label(file);
     String stem = stem(file);
     Object root;
@@ -48,14 +52,49 @@ record TenantFile(Path file, String tenantId, Optional<TenantConfig> config, Lis
     JsonObject doc = (JsonObject) root;
     SchemaCheck.TENANT.applyDefaults(doc);
     List<TenantConfig.ApiKey> keys = apiKeys(doc.getJsonArray("api-keys"), label, problems);
+    checkReferences(doc, platform, label, problems);
     if (!problems.isEmpty()) {
       return invalid(file, id, problems);
     }
-    JsonObject limits = defaults.values().copy().mergeIn(doc.getJsonObject("limits"));
+    JsonObject limits = platform.limits().values().copy().mergeIn(doc.getJsonObject("limits"));
     JsonObject settings = new JsonObject().put("llm", doc.getJsonObject("llm")).put("guard", doc.getJsonObject("guard"));
     var config = new TenantConfig(id, doc.getString("name"), keys, limits,
         limits.getLong("conversation-ttl-hours"), settings, file);
     return new TenantFile(file, id, Optional.of(config), List.of());
+  }
+
+  /**
+   * Names of extension instances must be ones the platform config defines: a typo would
+   * otherwise surface only when the first request needs the instance.
+   */
+  private static void checkReferences(JsonObject doc, PlatformConfig platform, String label, List<String> problems) {
+    JsonObject guard = doc.getJsonObject("guard");
+    if (guard != null) {
+      checkNames(guard.getJsonArray("detectors"), "$.guard.detectors", "detector", "detectors", platform, label, problems);
+    }
+    JsonObject llm = doc.getJsonObject("llm");
+    if (llm != null) {
+      checkNames(llm.getJsonArray("providers"), "$.llm.providers", "provider", "providers", platform, label, problems);
+      if (llm.getValue("router") instanceof String router) {
+        checkNames(new JsonArray().add(router), null, "router policy", "router-policies", platform, label, problems);
+      }
+    }
+  }
+
+  /** Adds a problem for each of {@code names} (at {@code path}, or at {@code $.llm.router} when null) not configured. */
+  private static void checkNames(JsonArray names, String path, String what, String kind, PlatformConfig platform,
+      String label, List<String> problems) {
+    if (names == null) {
+      return;
+    }
+    Map<String, PlatformConfig.Instance> configured = platform.extensions().getOrDefault(kind, Map.of());
+    for (int i = 0; i < names.size(); i++) {
+      if (names.getValue(i) instanceof String name && !configured.containsKey(name)) {
+        String at = path == null ? "$.llm.router" : path + "[" + i + "]";
+        problems.add(label + ":" + at + ": unknown " + what + " '" + name + "'; rampart.yaml " + kind + ": "
+            + (configured.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(configured.keySet()))));
+      }
+    }
   }
 
   static TenantFile unreadable(Path file, IOException e) {

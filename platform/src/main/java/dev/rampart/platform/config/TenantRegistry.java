@@ -38,7 +38,7 @@ public final class TenantRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(TenantRegistry.class);
 
   private final Path folder;
-  private final PlatformConfig.Limits defaults;
+  private final PlatformConfig platform;
   private final Map<String, String> env;
   private final Object reloadLock = new Object();
   private final AtomicBoolean reloading = new AtomicBoolean();
@@ -52,7 +52,7 @@ public final class TenantRegistry {
    */
   public TenantRegistry(LoadedConfig loaded, Map<String, String> env) {
     this.folder = loaded.platform().tenantsDir();
-    this.defaults = loaded.platform().limits();
+    this.platform = loaded.platform();
     this.env = Map.copyOf(env);
     Instant now = Instant.now();
     var files = new LinkedHashMap<Path, FileEntry>();
@@ -168,7 +168,7 @@ public final class TenantRegistry {
           digests.put(path, digest);
           parsed.add(previous != null && previous.digest().equals(digest)
               ? previous.parsed()
-              : TenantFile.read(path, bytes, env, defaults));
+              : TenantFile.read(path, bytes, env, platform));
         } catch (IOException e) {
           digests.put(path, "");
           parsed.add(TenantFile.unreadable(path, e));

@@ -215,7 +215,8 @@ class ConfigLoaderTest {
   @Test
   void tenantLimitsOverrideThePlatformDefaultsKeyByKey() {
     ConfigFixture config = fixture()
-        .platform("auth: { jwt: { secret: " + ConfigFixture.SECRET + " } }\nlimits: { burst: 7 }\n")
+        .platform("auth: { jwt: { secret: " + ConfigFixture.SECRET + " } }\nlimits: { burst: 7 }\n"
+            + "router-policies: { default: { plugin: router-rules } }\n")
         .tenant("acme.yaml", "id: acme\nname: A\napi-keys: [{ id: k, sha256: " + ConfigFixture.sha256("k")
             + ", roles: [agent] }]\nlimits: { conversation-ttl-hours: 0, in-flight: 3 }\nllm: { router: default }\n");
 
@@ -227,6 +228,22 @@ class ConfigLoaderTest {
     assertEquals(50, acme.limits().getInteger("requests-per-second"));
     assertEquals("default", acme.settings().getJsonObject("llm").getString("router"));
     assertEquals(false, acme.apiKeys().get(0).revoked());
+  }
+
+  @Test
+  void aTenantNamingAnInstanceThePlatformDoesNotConfigureIsAProblem() {
+    ConfigFixture config = fixture()
+        .platform("auth: { jwt: { secret: " + ConfigFixture.SECRET + " } }\n"
+            + "detectors: { patterns: { plugin: pii-patterns } }\nproviders: { offline: { plugin: llm-offline } }\n")
+        .tenant("acme.yaml", "id: acme\nname: A\napi-keys: [{ id: k, sha256: " + ConfigFixture.sha256("k")
+            + ", roles: [agent] }]\nguard: { detectors: [patterns, paterns] }\n"
+            + "llm: { providers: [offline, openai], router: smart }\n");
+
+    assertEquals(List.of(
+        label("tenants/acme.yaml") + ":$.guard.detectors[1]: unknown detector 'paterns'; rampart.yaml detectors: patterns",
+        label("tenants/acme.yaml") + ":$.llm.providers[1]: unknown provider 'openai'; rampart.yaml providers: offline",
+        label("tenants/acme.yaml") + ":$.llm.router: unknown router policy 'smart'; rampart.yaml router-policies: none"),
+        problems(config.platformFile, Map.of()));
   }
 
   @Test
