@@ -68,8 +68,13 @@ final class PhoneNumbers implements EntityScanner {
       if (tooShort(s, start, chunks.digitRunEnd(k))) {
         continue;
       }
-      for (int p = Math.max(i, start - 1); p <= start; p = Math.max(i, p + 1)) {
-        i = step(ctx, s, n, p);
+      if (i < start) {
+        // at the char before the run only a '+' or '(' can open a number; from anything else the walk goes on to the run
+        char before = start > 0 ? s.charAt(start - 1) : ' ';
+        i = i <= start - 1 && (before == '+' || before == '(') ? step(ctx, s, n, start - 1) : start;
+      }
+      if (i <= start) {
+        i = step(ctx, s, n, start);
       }
     }
   }
@@ -146,10 +151,10 @@ final class PhoneNumbers implements EntityScanner {
   }
 
   private void examine(ScanContext ctx, String s, int start, int end) {
-    String candidate = s.substring(start, end);
-    if (looksLikeDateOrAddress(candidate)) {
+    if (looksLikeDateOrAddress(s, start, end)) {
       return;
     }
+    String candidate = s.substring(start, end);
     boolean international = candidate.startsWith("+") || candidate.startsWith("00");
     boolean bare = isBareDigits(candidate);
     boolean context = CONTEXT.near(s, start, end, ctx.budget());
@@ -218,14 +223,14 @@ final class PhoneNumbers implements EntityScanner {
   }
 
   /** Dates (2024-01-15, 15/01/2024, 15.01.2024) and dotted quads are not phone numbers. */
-  private static boolean looksLikeDateOrAddress(String c) {
+  private static boolean looksLikeDateOrAddress(String s, int start, int end) {
     int groups = 1;
     int maxGroup = 0;
     int current = 0;
     char sep = 0;
     boolean mixed = false;
-    for (int i = 0; i < c.length(); i++) {
-      char ch = c.charAt(i);
+    for (int i = start; i < end; i++) {
+      char ch = s.charAt(i);
       if (CharClasses.isDigit(ch)) {
         current++;
         maxGroup = Math.max(maxGroup, current);
@@ -239,7 +244,7 @@ final class PhoneNumbers implements EntityScanner {
       }
     }
     boolean dateSeparator = sep == '/' || sep == '.' || sep == '-';
-    if (!mixed && dateSeparator && groups == 3 && c.length() <= 10 && maxGroup <= 4) {
+    if (!mixed && dateSeparator && groups == 3 && end - start <= 10 && maxGroup <= 4) {
       return true;
     }
     return !mixed && sep == '.' && groups == 4 && maxGroup <= 3;
