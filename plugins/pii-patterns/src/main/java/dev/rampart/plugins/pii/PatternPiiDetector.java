@@ -8,6 +8,7 @@ import dev.rampart.contracts.guard.Finding;
 import dev.rampart.contracts.guard.PiiDetector;
 import dev.rampart.plugins.pii.engine.DetectionEngine;
 import dev.rampart.plugins.pii.engine.EntityType;
+import dev.rampart.plugins.pii.engine.GrowingEntities;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashSet;
@@ -93,7 +94,7 @@ public final class PatternPiiDetector implements PiiDetector {
     if (current == null) {
       throw new IllegalStateException("pii-patterns detector used before start()");
     }
-    return GrowingEntities.in(text.toString(), current.options().enabled());
+    return GrowingEntities.in(text.toString(), current.options().enabled(), MAX_ENTITY_LENGTH);
   }
 
   /** Findings in {@code text}, non-overlapping except for prompt-injection spans, by start. */

@@ -9,7 +9,7 @@ import java.util.Set;
  */
 final class Emails implements EntityScanner {
 
-  private static final int MAX_LOCAL = 64;
+  static final int MAX_LOCAL = 64;
   private static final ContextWords CONTEXT =
       new ContextWords("email", "e-mail", "mail", "contact", "address");
 
@@ -40,7 +40,7 @@ final class Emails implements EntityScanner {
     }
   }
 
-  private static boolean isAtext(char c) {
+  static boolean isAtext(char c) {
     return CharClasses.is(c, CharClasses.ATEXT);
   }
 

@@ -12,11 +12,11 @@ import java.util.Set;
 final class GenericSecrets implements EntityScanner {
 
   private static final int MIN_LENGTH = 20;
-  private static final int MAX_LENGTH = 512;
+  static final int MAX_LENGTH = 512;
   /** How far back from the token a keyword may stand ("api_key = '...'"). */
-  private static final int WINDOW = 32;
+  static final int WINDOW = 32;
   private static final double MIN_ENTROPY_BITS = 3.2;
-  private static final String[] KEYWORDS = {
+  static final String[] KEYWORDS = {
     "password", "passwd", "pwd", "pass", "secret", "token", "key", "apikey", "api_key", "api-key",
     "access_key", "secret_key", "client_secret", "auth", "authorization", "bearer", "credential",
     "credentials", "private_key"

@@ -9,8 +9,8 @@ import java.util.Set;
  */
 final class PrivateKeys implements EntityScanner {
 
-  private static final String BEGIN = "-----BEGIN ";
-  private static final String END = "-----END ";
+  static final String BEGIN = "-----BEGIN ";
+  static final String END = "-----END ";
   private static final String LABEL_TAIL = "PRIVATE KEY-----";
   private static final int MAX_LABEL = 40;
   private static final int MAX_BODY = 64 * 1024;
@@ -59,7 +59,8 @@ final class PrivateKeys implements EntityScanner {
     }
   }
 
-  private static int labelEnd(String s, int from) {
+  /** End of a {@code [RSA |EC |...]PRIVATE KEY-----} label starting at {@code from}, or -1. */
+  static int labelEnd(String s, int from) {
     int limit = Math.min(s.length(), from + MAX_LABEL + LABEL_TAIL.length());
     for (int k = from; k < limit; k++) {
       char c = s.charAt(k);
@@ -71,6 +72,11 @@ final class PrivateKeys implements EntityScanner {
       }
     }
     return -1;
+  }
+
+  /** Whether {@code c} may stand in a key body: base64, padding, and the line breaks and header separators the body skips. */
+  static boolean isBodyChar(char c) {
+    return CharClasses.isBase64(c) || c == '=' || c == '\n' || c == '\r' || c == ' ' || c == ':' || c == '-' || c == ',';
   }
 
   private static int bodyEnd(String s, int from) {

@@ -26,7 +26,7 @@ final class Secrets implements EntityScanner {
         || (upper && (isLong || (classes & TextChunks.DOT) != 0))
         || (isLong && (classes & TextChunks.DASH) != 0);
   }
-  private static final String[] SLACK_PREFIXES = {"xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xapp-"};
+  static final String[] SLACK_PREFIXES = {"xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xapp-"};
 
   @Override
   public Set<EntityType> types() {

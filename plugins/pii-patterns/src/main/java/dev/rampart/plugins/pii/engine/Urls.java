@@ -11,7 +11,7 @@ import java.util.Set;
 final class Urls implements EntityScanner {
 
   private static final int MAX_URL = 4096;
-  private static final String[] SCHEMES = {"https://", "http://", "ftp://", "www."};
+  static final String[] SCHEMES = {"https://", "http://", "ftp://", "www."};
 
   @Override
   public Set<EntityType> types() {
@@ -105,7 +105,7 @@ final class Urls implements EntityScanner {
     return i;
   }
 
-  private static boolean isUrlChar(char c) {
+  static boolean isUrlChar(char c) {
     return c > ' ' && c < 127 && "\"<>\\^`{|}".indexOf(c) < 0;
   }
 

@@ -33,6 +33,17 @@ final class VendorKeys {
 
   private VendorKeys() {}
 
+  /** Prefixes of the forms whose longest key is longer than {@code chars}. */
+  static String[] prefixesLongerThan(int chars) {
+    java.util.List<String> prefixes = new java.util.ArrayList<>(FORMS.length);
+    for (Form f : FORMS) {
+      if (f.prefix().length() + f.maxBody() > chars) {
+        prefixes.add(f.prefix());
+      }
+    }
+    return prefixes.toArray(String[]::new);
+  }
+
   /** Whether a key can start with {@code c}; 'A' and 'g' also start other tokens. */
   static boolean mayStart(char c) {
     return c == 's' || c == 'r' || c == 'A' || c == 'g' || c == 'n' || c == 'h' || c == 'S';
