@@ -217,8 +217,7 @@ class ConfigLoaderTest {
     ConfigFixture config = fixture()
         .platform("auth: { jwt: { secret: " + ConfigFixture.SECRET + " } }\nlimits: { burst: 7 }\n"
             + "router-policies: { default: { plugin: router-rules } }\n")
-        .tenant("acme.yaml", "id: acme\nname: A\napi-keys: [{ id: k, sha256: " + ConfigFixture.sha256("k")
-            + ", roles: [agent] }]\nlimits: { conversation-ttl-hours: 0, in-flight: 3 }\nllm: { router: default }\n");
+        .tenant("acme.yaml", acmeWith("limits: { conversation-ttl-hours: 0, in-flight: 3 }\nllm: { router: default }\n"));
 
     TenantConfig acme = ConfigLoader.load(config.platformFile, Map.of()).tenant("acme").orElseThrow();
 
@@ -235,15 +234,19 @@ class ConfigLoaderTest {
     ConfigFixture config = fixture()
         .platform("auth: { jwt: { secret: " + ConfigFixture.SECRET + " } }\n"
             + "detectors: { patterns: { plugin: pii-patterns } }\nproviders: { offline: { plugin: llm-offline } }\n")
-        .tenant("acme.yaml", "id: acme\nname: A\napi-keys: [{ id: k, sha256: " + ConfigFixture.sha256("k")
-            + ", roles: [agent] }]\nguard: { detectors: [patterns, paterns] }\n"
-            + "llm: { providers: [offline, openai], router: smart }\n");
+        .tenant("acme.yaml", acmeWith("guard: { detectors: [patterns, paterns] }\n"
+            + "llm: { providers: [offline, openai], router: smart }\n"));
 
     assertEquals(List.of(
         label("tenants/acme.yaml") + ":$.guard.detectors[1]: unknown detector 'paterns'; rampart.yaml detectors: patterns",
         label("tenants/acme.yaml") + ":$.llm.providers[1]: unknown provider 'openai'; rampart.yaml providers: offline",
         label("tenants/acme.yaml") + ":$.llm.router: unknown router policy 'smart'; rampart.yaml router-policies: none"),
         problems(config.platformFile, Map.of()));
+  }
+
+  /** A valid tenant file for acme with one agent key, then {@code more}. */
+  private static String acmeWith(String more) {
+    return "id: acme\nname: A\napi-keys: [{ id: k, sha256: " + ConfigFixture.sha256("k") + ", roles: [agent] }]\n" + more;
   }
 
   @Test
