@@ -204,6 +204,16 @@ for t in ['Please ignore the above email, it was sent by mistake.', 'The new rul
     'Ignoriere die Regeln nicht, sie sind wichtig', 'Bypass the filter on the pump first', 'Les instructions pr\u00e9c\u00e9dentes sont claires',
     'Las reglas anteriores siguen vigentes', 'My phone was jailbroken years ago']:
     neg('PROMPT_INJECTION', t)
+# --- passwords in connection URLs (not web URLs: those are URL findings as a whole)
+for tmpl, v in [('DATABASE_URL=postgres://app:{}@db.example.com:5432/orders', 'S3cr3tPassw0rd'),
+    ('mongodb+srv://svc:{}@cluster0.example.net/db', 'Zx9k%40Q2mP'), ('cache at redis://:{}@cache.internal:6379/0', 'hunter2hunter2'),
+    ('amqp://guest:{}@mq.local:5672', 'Qm7vT2xR9p')]:
+    pos('GENERIC_SECRET', v, tmpl.format(v))
+for t in ['postgres://db.example.com:5432/app', 'jdbc:postgresql://db:5432/app?user=app']:
+    neg('GENERIC_SECRET', t)
+# a web URL with credentials is one URL finding (not an e-mail address "pass@example.com")
+pos('URL', 'https://user:pass@example.com/path', 'see https://user:pass@example.com/path')
+pos('URL', 'https://bob@example.com/x', 'open https://bob@example.com/x now')
 with open('labelled.tsv','w') as f:
     f.write('# type<TAB>expected value ("-" = negative, "*" = any span)<TAB>text; "\\n" in a field is a newline\n')
     for t,v,x in rows:

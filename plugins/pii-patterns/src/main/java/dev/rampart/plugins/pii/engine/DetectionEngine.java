@@ -37,7 +37,7 @@ public final class DetectionEngine {
   public DetectionEngine(EngineOptions options) {
     this.options = options;
     List<EntityScanner> all = List.of(
-        new PrivateKeys(), new Secrets(), new Emails(), new Urls(), new GroupedNumbers(options.enabled()), new Ibans(),
+        new PrivateKeys(), new Secrets(), new Emails(), new Urls(), new UrlCredentials(), new GroupedNumbers(options.enabled()), new Ibans(),
         new IpAddresses(), new MacAddresses(), new CryptoWallets(),
         new PhoneNumbers(options.defaultRegion(), options.otherRegions()), new GenericSecrets(), injection);
     for (EntityScanner scanner : all) {

@@ -30,6 +30,9 @@ final class Emails implements EntityScanner {
         continue;
       }
       int start = localStart(s, at, lastEnd);
+      if (start >= 0 && inUrlUserInfo(s, start, at)) {
+        continue; // "https://user:pass@host" is an address with credentials, not a mailbox
+      }
       int end = start < 0 ? -1 : Hosts.domainEnd(s, at + 1, false);
       if (end < 0) {
         continue;
@@ -38,6 +41,25 @@ final class Emails implements EntityScanner {
       ctx.add(EntityType.EMAIL, start, end, score);
       lastEnd = end;
     }
+  }
+
+  /**
+   * Whether the address ending in the {@code @} at {@code at} is a URL's user-info
+   * ({@code https://user:pass@host}, {@code //bob@host}): user-info holds no '/', so the nearest
+   * '/' before the '@' is then the second of "://". Looks back at most twice the longest local part.
+   */
+  private static boolean inUrlUserInfo(String s, int start, int at) {
+    int lower = Math.max(0, start - 2 * MAX_LOCAL);
+    for (int k = at - 1; k >= lower; k--) {
+      char c = s.charAt(k);
+      if (c == '/') {
+        return k >= 2 && s.charAt(k - 1) == '/' && s.charAt(k - 2) == ':';
+      }
+      if (!(isAtext(c) || c == ':')) {
+        return false;
+      }
+    }
+    return false;
   }
 
   static boolean isAtext(char c) {
