@@ -214,6 +214,11 @@ for t in ['postgres://db.example.com:5432/app', 'jdbc:postgresql://db:5432/app?u
 # a web URL with credentials is one URL finding (not an e-mail address "pass@example.com")
 pos('URL', 'https://user:pass@example.com/path', 'see https://user:pass@example.com/path')
 pos('URL', 'https://bob@example.com/x', 'open https://bob@example.com/x now')
+# --- Ethereum addresses in mixed case carry an EIP-55 checksum (the specification's examples; one letter's case flipped breaks it)
+for v in ['0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359']:
+    pos('CRYPTO_WALLET', v, 'send it to {} today'.format(v))
+for v in ['0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', '0xfb6916095ca1df60bB79Ce92cE3Ea74c37c5d359']:
+    neg('CRYPTO_WALLET', 'send it to {} today'.format(v))
 with open('labelled.tsv','w') as f:
     f.write('# type<TAB>expected value ("-" = negative, "*" = any span)<TAB>text; "\\n" in a field is a newline\n')
     for t,v,x in rows:

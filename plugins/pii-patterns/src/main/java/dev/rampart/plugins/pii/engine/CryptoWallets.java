@@ -5,9 +5,10 @@ import java.util.Set;
 /**
  * Cryptocurrency addresses: Bitcoin legacy (P2PKH '1…', P2SH '3…') with a valid Base58Check
  * double-SHA-256 checksum, Bitcoin SegWit {@code bc1…} with a valid Bech32 (v0) or Bech32m (v1+)
- * checksum, and Ethereum {@code 0x} + 40 hex digits. Bitcoin shapes with a bad checksum are
- * dropped; Ethereum addresses have no checksum this engine verifies (EIP-55 needs Keccak), so
- * they score lower unless a word like "wallet" or "eth" stands near.
+ * checksum, and Ethereum {@code 0x} + 40 hex digits. Shapes with a bad checksum are dropped. An
+ * Ethereum address in mixed case carries its EIP-55 checksum in the case of its letters and is
+ * verified ({@link Keccak256}); one in a single case carries none, so it scores lower unless a
+ * word like "wallet" or "eth" stands near.
  */
 final class CryptoWallets implements EntityScanner {
 
@@ -77,11 +78,44 @@ final class CryptoWallets implements EntityScanner {
       ctx.budget().charge(len * 10L);
       score = Bech32.isSegwitAddress(s.substring(start, end)) ? 0.95 : 0;
     } else if (c == '0' && len == 42 && (s.charAt(start + 1) == 'x' || s.charAt(start + 1) == 'X')) {
-      score = allHex(s, start + 2, end) ? 0.6 : 0;
+      score = !allHex(s, start + 2, end) ? 0 : !mixedCase(s, start + 2, end) ? 0.6 : eip55(s, start + 2) ? 0.9 : 0;
     }
     if (score > 0) {
       ctx.add(EntityType.CRYPTO_WALLET, start, end, score + (CONTEXT.near(s, start, end, ctx.budget()) ? 0.2 : 0));
     }
+  }
+
+  private static boolean mixedCase(String s, int from, int to) {
+    boolean upper = false;
+    boolean lower = false;
+    for (int k = from; k < to; k++) {
+      char c = s.charAt(k);
+      upper |= c >= 'A' && c <= 'F';
+      lower |= c >= 'a' && c <= 'f';
+    }
+    return upper && lower;
+  }
+
+  /**
+   * EIP-55: the 40 hex digits at {@code from}, hashed in lower case with Keccak-256; a letter is
+   * upper case exactly when the hash's nibble at its position is 8 or more.
+   */
+  static boolean eip55(String s, int from) {
+    byte[] lower = new byte[40];
+    for (int k = 0; k < 40; k++) {
+      lower[k] = (byte) (s.charAt(from + k) | (CharClasses.isLetter(s.charAt(from + k)) ? 0x20 : 0));
+    }
+    byte[] hash = Keccak256.digest(lower);
+    for (int k = 0; k < 40; k++) {
+      char c = s.charAt(from + k);
+      if (CharClasses.isLetter(c)) {
+        int nibble = (hash[k / 2] >> (k % 2 == 0 ? 4 : 0)) & 0xf;
+        if ((nibble >= 8) != CharClasses.isUpper(c)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static boolean allHex(String s, int from, int to) {

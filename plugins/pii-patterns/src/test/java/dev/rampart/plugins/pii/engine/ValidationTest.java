@@ -23,6 +23,37 @@ class ValidationTest {
   }
 
   @Test
+  void keccak256IsEthereumsNotSha3() {
+    // the empty input: Keccak-256 (Ethereum) and SHA3-256 differ only in padding
+    StringBuilder hex = new StringBuilder();
+    for (byte b : Keccak256.digest(new byte[0])) {
+      hex.append(String.format("%02x", b));
+    }
+    assertEquals("c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470", hex.toString());
+  }
+
+  @Test
+  void mixedCaseEthereumAddressesAreCheckedWithEip55() {
+    // the EIP-55 specification's examples
+    for (String address : List.of("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359",
+        "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB", "0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb")) {
+      assertEquals(0.9, score("see " + address + " today", "CRYPTO_WALLET"), 1e-9, address);
+      int letter = 2;
+      while (!Character.isLetter(address.charAt(letter))) {
+        letter++;
+      }
+      String broken = address.substring(0, letter) + flipCase(address.charAt(letter)) + address.substring(letter + 1);
+      assertEquals(List.of(), found("see " + broken + " today"), broken);
+    }
+    // one case throughout: no checksum to check, so a shape-only score
+    assertEquals(0.6, score("see 0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed today", "CRYPTO_WALLET"), 1e-9);
+  }
+
+  private static char flipCase(char c) {
+    return Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.isLowerCase(c) ? Character.toUpperCase(c) : c;
+  }
+
+  @Test
   void luhnInvalidCardShapesAreDropped() {
     assertEquals(List.of(), found("4111 1111 1111 1112"));
   }
