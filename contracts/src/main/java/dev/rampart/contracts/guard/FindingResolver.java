@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Settles overlapping findings so each stretch of text is claimed by at most one entity. The
- * platform applies it to the findings of all of a tenant's detectors together; a detector may
- * apply it to its own candidates first (the result is the same: the rule is a function of the
- * set of findings alone).
+ * Settles overlapping findings so each stretch of text is claimed by at most one entity. Apply it
+ * once, to every candidate of every detector together (the platform does): settling one
+ * detector's candidates first and then again with the others can lose a finding, since a
+ * candidate that hides another in the first pass may itself lose to a third in the second.
  *
  * <p><b>Rule</b> (deterministic, independent of input order): candidates are ranked by score
  * (higher first), then span length (longer first), then start (earlier first), then type name

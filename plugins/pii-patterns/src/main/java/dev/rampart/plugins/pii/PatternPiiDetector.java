@@ -97,13 +97,17 @@ public final class PatternPiiDetector implements PiiDetector {
     return GrowingEntities.in(text.toString(), current.options().enabled(), MAX_ENTITY_LENGTH);
   }
 
-  /** Findings in {@code text}, non-overlapping except for prompt-injection spans, by start. */
+  /**
+   * Every candidate in {@code text}, overlaps unsettled: the guard settles them once, across all
+   * its detectors (settling here first could lose a finding; see
+   * {@link DetectionEngine#scanUnresolved}).
+   */
   @Override
   public List<Finding> detect(CharSequence text) {
     DetectionEngine current = engine;
     if (current == null) {
       throw new IllegalStateException("pii-patterns detector used before start()");
     }
-    return current.scan(text).findings();
+    return current.scanUnresolved(text).findings();
   }
 }

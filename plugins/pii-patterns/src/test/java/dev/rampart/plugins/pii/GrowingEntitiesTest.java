@@ -99,6 +99,26 @@ class GrowingEntitiesTest {
   }
 
   @Test
+  void anAssignedSecretIsGrowingFromItsName() {
+    String value = "Zx81QpLm02Vb7Tn4".repeat(15); // 240 chars, longer than the hold-back
+    String text = "export DB_PASSWORD=" + value;
+    PatternPiiDetector d = started(new JsonObject());
+    for (int end = text.indexOf('=') + 2; end <= text.length(); end += 17) {
+      assertEquals(List.of(new OpenEntity("GENERIC_SECRET", 7)), d.openEntities(text.substring(0, end)), "prefix " + end);
+    }
+    assertEquals(List.of(), d.openEntities(text + " "), "a run ended by a space is whole");
+    assertEquals(List.of(), d.openEntities("the author_id=" + value), "author_id holds no keyword as a word");
+  }
+
+  @Test
+  void aVendorKeyLongerThanItsFormIsNotGrowing() {
+    PatternPiiDetector d = started(new JsonObject());
+    String key = "sk-proj-" + "Zx81QpLm02Vb7Tn4".repeat(11);
+    assertEquals(List.of(new OpenEntity("GENERIC_SECRET", 4)), d.openEntities("use " + key));
+    assertEquals(List.of(), d.openEntities("use " + key + "Zx81QpLm02Vb7Tn4".repeat(3)), "past 200 chars the engine takes none");
+  }
+
+  @Test
   void proseIsNeverGrowing() {
     PatternPiiDetector d = started(new JsonObject());
     String prose = "Plain words, without any entity in them at all; they stream on (as ever). Numbers like 42 too. ";

@@ -9,14 +9,17 @@ import dev.rampart.contracts.ExtensionContext;
 import dev.rampart.contracts.Health;
 import dev.rampart.contracts.RampartException;
 import dev.rampart.contracts.guard.Finding;
+import dev.rampart.contracts.guard.FindingResolver;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class PatternPiiDetectorTest {
@@ -36,6 +39,15 @@ class PatternPiiDetectorTest {
     List<Finding> found = started(new JsonObject()).detect(SAMPLE);
     assertEquals(List.of("EMAIL", "CREDIT_CARD", "PROMPT_INJECTION"), found.stream().map(Finding::entityType).toList());
     assertTrue(found.stream().allMatch(f -> f.detectorId().equals("patterns-eu")));
+  }
+
+  @Test
+  void overlapsAreLeftToTheGuardWhichSettlesThemOnceAcrossDetectors() {
+    // the address inside the URL is a candidate too: settling here, before another detector's
+    // findings are known, could drop a finding the guard's single settlement would keep
+    List<Finding> found = started(new JsonObject()).detect("see http://192.168.1.1/admin now");
+    assertEquals(Set.of("URL", "IP_ADDRESS"), found.stream().map(Finding::entityType).collect(Collectors.toSet()));
+    assertEquals(List.of("URL"), FindingResolver.resolve(found).stream().map(Finding::entityType).toList());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.rampart.plugins.pii.engine;
 
+import dev.rampart.contracts.guard.Finding;
 import dev.rampart.contracts.guard.FindingResolver;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +59,23 @@ public final class DetectionEngine {
     return scan(text, BASE_STEPS + STEPS_PER_CHAR * chars);
   }
 
+  /**
+   * Scans with the standard budget and leaves overlaps unsettled: every candidate at or above the
+   * threshold, in no particular order. For a caller that settles overlaps itself, together with
+   * other detectors' findings: settling twice can lose a finding (a candidate that hides another
+   * here may itself lose to a third detector's finding there, and then neither is kept).
+   */
+  public ScanResult scanUnresolved(CharSequence text) {
+    long chars = Math.min(text.length(), MAX_TEXT_CHARS);
+    return scan(text, BASE_STEPS + STEPS_PER_CHAR * chars, false);
+  }
+
   /** Scans with an explicit budget of {@code stepLimit} steps. */
   public ScanResult scan(CharSequence text, long stepLimit) {
+    return scan(text, stepLimit, true);
+  }
+
+  private ScanResult scan(CharSequence text, long stepLimit, boolean resolve) {
     boolean cut = text.length() > MAX_TEXT_CHARS;
     String s = (cut ? text.subSequence(0, MAX_TEXT_CHARS) : text).toString();
     ScanBudget budget = new ScanBudget(stepLimit);
@@ -73,6 +89,7 @@ public final class DetectionEngine {
       scanner.scan(ctx);
     }
     // the context kept only enabled types at or above the threshold
-    return new ScanResult(FindingResolver.resolve(ctx.candidates()), budget.used(), budget.limit(), cut || budget.exhausted());
+    List<Finding> found = resolve ? FindingResolver.resolve(ctx.candidates()) : List.copyOf(ctx.candidates());
+    return new ScanResult(found, budget.used(), budget.limit(), cut || budget.exhausted());
   }
 }

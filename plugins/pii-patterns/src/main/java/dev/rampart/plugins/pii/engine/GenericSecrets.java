@@ -57,31 +57,44 @@ final class GenericSecrets implements EntityScanner {
     for (int r = 0; r < ctx.longTokenCount() && !ctx.budget().exhausted(); r++) {
       int start = runs[r * 2];
       int end = runs[r * 2 + 1];
-      if (!examine(ctx, s, start, end, counts)) {
+      if (!examine(ctx, s, start, end, counts, true)) {
         // "api_key=..." is one run of secret chars: the value after the first '=' is a token of
-        // its own when the name before it holds a keyword
-        int value = valueStart(s, start, end);
-        if (value > 0 && keywordIn(s, start, value - 1)) {
-          examine(ctx, s, value, end, counts);
+        // its own when the name before it holds a keyword (which then need not be near the value)
+        int value = assignedValueStart(s, start, end);
+        if (value > 0) {
+          examine(ctx, s, value, end, counts, false);
         }
       }
     }
   }
 
-  /** Reports the token in {@code [start, end)} if it qualifies; says whether it did. */
-  private static boolean examine(ScanContext ctx, String s, int start, int end, int[] counts) {
+  /**
+   * Reports the token in {@code [start, end)} if it qualifies (with a keyword before it if
+   * {@code needKeyword}); says whether it did.
+   */
+  private static boolean examine(ScanContext ctx, String s, int start, int end, int[] counts, boolean needKeyword) {
     int tokenEnd = end;
     while (tokenEnd > start && (s.charAt(tokenEnd - 1) == '.' || s.charAt(tokenEnd - 1) == '-')) {
       tokenEnd--; // sentence punctuation after the token
     }
     int len = tokenEnd - start;
     // the keyword test first: it is cheaper, and most long tokens (paths, hashes) have none
-    if (len >= MIN_LENGTH && len <= MAX_LENGTH && keywordBefore(s, start, ctx.budget())
+    if (len >= MIN_LENGTH && len <= MAX_LENGTH && (!needKeyword || keywordBefore(s, start, ctx.budget()))
         && looksRandom(s, start, tokenEnd, counts)) {
       ctx.add(EntityType.GENERIC_SECRET, start, tokenEnd, 0.75);
       return true;
     }
     return false;
+  }
+
+  /**
+   * Where the value of {@code NAME=value} in the run {@code [start, end)} starts, when NAME holds a
+   * keyword as a whole part of it ("api_key", "DB_PASSWORD", "TOKEN_FOR_CI"; not "author_id" or
+   * "tokenizer"); -1 otherwise.
+   */
+  static int assignedValueStart(String s, int start, int end) {
+    int value = valueStart(s, start, end);
+    return value > 0 && keywordIn(s, start, value - 1, true) ? value : -1;
   }
 
   /** Where the value of an assignment inside the run starts (after its first '=' not followed by '='), or -1. */
@@ -122,14 +135,15 @@ final class GenericSecrets implements EntityScanner {
   private static boolean keywordBefore(String s, int start, ScanBudget budget) {
     int from = Math.max(0, start - WINDOW);
     budget.charge(start - from);
-    return keywordIn(s, from, start);
+    return keywordIn(s, from, start, false);
   }
 
   /**
    * Whether a keyword starts at a word start in {@code [from, to)} and ends by {@code to} (not
-   * followed by "-----", which labels a PEM block: "PUBLIC KEY-----").
+   * followed by "-----", which labels a PEM block: "PUBLIC KEY-----"); if {@code wholeWord}, no
+   * letter may follow it either ("token_" counts, "tokenizer" does not).
    */
-  private static boolean keywordIn(String s, int from, int to) {
+  private static boolean keywordIn(String s, int from, int to, boolean wholeWord) {
     for (int k = from; k < to; k++) {
       char c = (char) (s.charAt(k) | 0x20);
       if (c < 'a' || c > 'z' || (KEYWORD_FIRST_LETTERS & (1 << (c - 'a'))) == 0
@@ -137,7 +151,9 @@ final class GenericSecrets implements EntityScanner {
         continue;
       }
       for (String w : KEYWORDS_BY_FIRST_LETTER[c - 'a']) {
-        if (k + w.length() <= to && matchesIgnoringAsciiCase(s, k, w) && !s.startsWith("-----", k + w.length())) {
+        int after = k + w.length();
+        if (after <= to && matchesIgnoringAsciiCase(s, k, w) && !s.startsWith("-----", after)
+            && (!wholeWord || after == to || !CharClasses.isLetter(s.charAt(after)))) {
           return true;
         }
       }

@@ -43,8 +43,7 @@ public final class GrowingEntities {
     add(out, enabled, EntityType.GITHUB_TOKEN, prefixedRunStart(s, GrowingEntities::isTokenChar, GITHUB_PREFIXES, false));
     add(out, enabled, EntityType.SLACK_TOKEN, prefixedRunStart(s, GrowingEntities::isTokenChar, Secrets.SLACK_PREFIXES, false));
     add(out, enabled, EntityType.EMAIL, emailStart(s));
-    add(out, enabled, EntityType.GENERIC_SECRET,
-        earliest(secretStart(s), prefixedRunStart(s, GrowingEntities::isTokenChar, VendorKeys.prefixesLongerThan(holdBack), false)));
+    add(out, enabled, EntityType.GENERIC_SECRET, earliest(secretStart(s), vendorKeyStart(s, holdBack)));
     return out;
   }
 
@@ -134,24 +133,49 @@ public final class GrowingEntities {
     return i < at ? i : -1;
   }
 
-  /** The earliest secret keyword within the window before a token running to the end of the text. */
-  static int secretStart(String s) {
-    int r = runStart(s, c -> CharClasses.is(c, CharClasses.SECRET));
-    if (r == s.length() || s.length() - r > GenericSecrets.MAX_LENGTH) {
-      return -1;
-    }
-    for (int k = Math.max(0, r - GenericSecrets.WINDOW); k < r; k++) {
-      if (k > 0 && CharClasses.isLetter(s.charAt(k - 1))) {
+  /**
+   * A vendor key running to the end of the text that may outgrow {@code holdBack} and is still
+   * short enough for the engine to take it (at most its form's longest key).
+   */
+  static int vendorKeyStart(String s, int holdBack) {
+    int r = runStart(s, GrowingEntities::isTokenChar);
+    for (int i = r; i < s.length(); i++) {
+      if (i > 0 && CharClasses.isWordChar(s.charAt(i - 1))) {
         continue;
       }
-      for (String w : GenericSecrets.KEYWORDS) {
-        if (k + w.length() <= r && s.regionMatches(true, k, w, 0, w.length())
-            && !s.startsWith("-----", k + w.length())) {
-          return k;
-        }
+      int longest = VendorKeys.longestFrom(s, i);
+      if (longest > holdBack && s.length() - i <= longest) {
+        return i;
       }
     }
     return -1;
+  }
+
+  /**
+   * The earliest secret keyword within the window before a token running to the end of the text,
+   * or the start of a {@code NAME=value} run whose name holds a keyword and whose value runs to
+   * the end (the engine needs the name to see the value as a secret).
+   */
+  static int secretStart(String s) {
+    int r = runStart(s, c -> CharClasses.is(c, CharClasses.SECRET));
+    if (r == s.length()) {
+      return -1;
+    }
+    if (s.length() - r <= GenericSecrets.MAX_LENGTH) {
+      for (int k = Math.max(0, r - GenericSecrets.WINDOW); k < r; k++) {
+        if (k > 0 && CharClasses.isLetter(s.charAt(k - 1))) {
+          continue;
+        }
+        for (String w : GenericSecrets.KEYWORDS) {
+          if (k + w.length() <= r && s.regionMatches(true, k, w, 0, w.length())
+              && !s.startsWith("-----", k + w.length())) {
+            return k;
+          }
+        }
+      }
+    }
+    int value = GenericSecrets.assignedValueStart(s, r, s.length());
+    return value > 0 && s.length() - value <= GenericSecrets.MAX_LENGTH ? r : -1;
   }
 
   @FunctionalInterface

@@ -2,7 +2,6 @@ package dev.rampart.plugins.pii.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -32,8 +31,7 @@ final class InjectionPhrases {
   private static final int WINDOW = 160;
   private static final String S = "\\s{1,3}";
   private static final String TARGETS = "(?:instructions?|rules|guidelines|directions|directives|prompts?|commands"
-      + "|constraints|restrictions|guardrails|policies|programming|guidance|orders|settings|filters?|safeguards"
-      + "|protocols|limitations|moderation)\\b";
+      + "|constraints|restrictions|guardrails|policies|programming|guidance|orders)\\b";
   private static final Set<String> OVERRIDE_FILLERS = Set.of(
       "all", "any", "every", "of", "the", "these", "those", "this", "my", "our", "your", "previous", "prior",
       "above", "earlier", "preceding", "former", "original", "initial", "existing", "system", "safety", "old",
@@ -46,15 +44,20 @@ final class InjectionPhrases {
       "system", "initial", "original", "hidden", "secret", "confidential", "internal", "your", "above",
       "verbatim", "pre-prompt", "preprompt", "first");
 
-  private static final String FRENCH = "(?:ignorez?|oubliez?)" + S + "(?:(?:toutes|tout|les|tes|vos)" + S + "){1,3}"
-      + "(?:instructions|consignes|regles|directives|ordres)" + S + "(?:precedentes|anterieures|ci-dessus|d'avant)\\b"
-      + "|(?:ignorez?|oubliez?)" + S + "(?:toutes|tout)" + S + "(?:les|tes|vos)" + S + "(?:instructions|consignes|regles|directives)\\b";
-  private static final String SPANISH = "(?:ignora|ignore|olvida|olvide)" + S + "(?:(?:todas|todo|las|tus|sus)" + S + "){1,3}"
-      + "(?:instrucciones|reglas|indicaciones|ordenes|directrices)" + S + "(?:anteriores|previas)\\b"
-      + "|(?:ignora|ignore|olvida|olvide)" + S + "(?:todas|todo)" + S + "(?:las|tus|sus)" + S
+  /** "ignore the previous instructions" in French: the attack's own wording. */
+  private static final String FRENCH_PREVIOUS = "(?:ignorez?|oubliez?)" + S + "(?:(?:toutes|tout|les|tes|vos)" + S + "){1,3}"
+      + "(?:instructions|consignes|regles|directives|ordres)" + S + "(?:precedentes|anterieures|ci-dessus|d'avant)\\b";
+  /** "ignore all the instructions": also "he ignores all the rules", so it flags rather than blocks. */
+  private static final String FRENCH_ALL = "(?:ignorez?|oubliez?)" + S + "(?:toutes|tout)" + S + "(?:les|tes|vos)" + S
+      + "(?:instructions|consignes|regles|directives)\\b";
+  private static final String SPANISH_PREVIOUS = "(?:ignora|ignore|olvida|olvide)" + S + "(?:(?:todas|todo|las|tus|sus)" + S + "){1,3}"
+      + "(?:instrucciones|reglas|indicaciones|ordenes|directrices)" + S + "(?:anteriores|previas)\\b";
+  private static final String SPANISH_ALL = "(?:ignora|ignore|olvida|olvide)" + S + "(?:todas|todo)" + S + "(?:las|tus|sus)" + S
       + "(?:instrucciones|reglas|indicaciones|ordenes|directrices)\\b";
-  private static final String ITALIAN = "(?:ignora|dimentica)" + S + "(?:(?:tutte|tutto|le|ogni)" + S + "){1,3}"
-      + "(?:istruzioni|regole|indicazioni)(?:" + S + "(?:precedenti|sopra))?\\b";
+  private static final String ITALIAN_PREVIOUS = "(?:ignora|dimentica)" + S + "(?:(?:tutte|tutto|le|ogni)" + S + "){1,3}"
+      + "(?:istruzioni|regole|indicazioni)" + S + "(?:precedenti|sopra)\\b";
+  private static final String ITALIAN_ALL = "(?:ignora|dimentica)" + S + "(?:tutte|ogni)" + S + "(?:le" + S + ")?"
+      + "(?:istruzioni|regole|indicazioni)\\b";
   /** German words that make an override more than "ignore the rules": a quantifier or "previous". */
   private static final Set<String> GERMAN_QUALIFIERS = Set.of(
       "alle", "samtliche", "saemtliche", "bisherigen", "vorherigen", "vorigen", "obigen", "fruheren", "frueheren",
@@ -65,16 +68,15 @@ final class InjectionPhrases {
 
   private final long[] triggerKeys;
   private final Phrase[][] phrasesByTrigger;
-  /** Per trigger: what the text must go on with for any of its phrases to match; null = anything. */
-  private final String[][] followsByTrigger;
+  /** Per trigger and phrase: what the text must go on with for the phrase to match; null = anything. */
+  private final String[][][] followsByPhrase;
   private final int[] triggerShapes = new int[26 * 26];
   private final Phrase[] delimiterPhrases;
 
-  /** A trigger word's phrases, and what must follow the word for one of them to match. */
+  /** A trigger word's phrases, and for each what must follow the word for it to match (null: anything). */
   private static final class Trigger {
     final List<Phrase> phrases = new ArrayList<>();
-    final Set<String> follows = new LinkedHashSet<>();
-    boolean anything;
+    final List<String[]> follows = new ArrayList<>();
   }
 
   InjectionPhrases() {
@@ -95,7 +97,7 @@ final class InjectionPhrases {
       add(byTrigger, verb, override);
     }
     for (String verb : List.of("ignore", "disregard", "forget")) {
-      add(byTrigger, verb, overrideEverything);
+      add(byTrigger, verb, overrideEverything, " all", " everything", " anything");
     }
     add(byTrigger, "do", doNotFollow, " not");
     add(byTrigger, "don", doNotFollow, "'t");
@@ -171,11 +173,22 @@ final class InjectionPhrases {
     Phrase ignoreAbove = phrase(Kind.OVERRIDE, 0.6,
         "(?:ignore|disregard|forget)" + S + "(?:(?:all|everything)" + S + ")?(?:of" + S + ")?(?:the" + S + ")?"
             + "(?:above|preceding|foregoing)(?:" + S + "(?:text|message|context|content|conversation))?"
-            + "(?=\\s{0,3}(?:and|then|,|;|:|\\.|!|$))", null);
+            + "(?=\\s{0,3}(?:(?:and|then)\\b|,|;|:|\\.|!|$))", null);
     for (String verb : List.of("ignore", "disregard", "forget")) {
-      add(byTrigger, verb, ignoreAbove, " the above", " above", " all", " everything", " of", " the preceding",
-          " the foregoing");
+      add(byTrigger, verb, ignoreAbove, " all", " everything", " of", " the", " above", " preceding", " foregoing");
     }
+    // "override the default settings" is ordinary software talk; settings and filters count only
+    // when a safety word says whose they are
+    Phrase safetyOff = phrase(Kind.OVERRIDE, 0.75,
+        "(?:override|bypass|disable|circumvent|ignore|skip|turn" + S + "off)" + S + "(?:(?:the|your|all|any|its|my)" + S + ")?"
+            + "(?:safety|content|security|moderation|ethical|ethics)" + S
+            + "(?:settings|filters?|safeguards|protocols|limitations|restrictions|checks|guardrails|policies)\\b", null);
+    String[] safetyFollows = {" the", " your", " all", " any", " its", " my", " safety", " content", " security",
+      " moderation", " ethical", " ethics"};
+    for (String verb : List.of("override", "bypass", "disable", "circumvent", "ignore", "skip")) {
+      add(byTrigger, verb, safetyOff, safetyFollows);
+    }
+    add(byTrigger, "turn", safetyOff, " off");
     Phrase newInstructions = phrase(Kind.OVERRIDE, 0.6,
         "(?:new|updated|revised)" + S + "(?:system" + S + ")?instructions?\\s{0,3}:", null);
     for (String word : List.of("new", "updated", "revised")) {
@@ -196,25 +209,33 @@ final class InjectionPhrases {
     }
     add(byTrigger, "vergiss", phrase(Kind.OVERRIDE, 0.8,
         "vergiss" + S + "alles(?:,)?" + S + "(?:was|davor|zuvor|bisher|vorher|oben)", null), " alles");
-    add(byTrigger, "ignorez", phrase(Kind.OVERRIDE, 0.85, FRENCH, null));
-    add(byTrigger, "ignore", phrase(Kind.OVERRIDE, 0.85, FRENCH, null), " toutes", " tout", " les", " tes", " vos");
-    add(byTrigger, "oublie", phrase(Kind.OVERRIDE, 0.85, FRENCH, null));
-    add(byTrigger, "oubliez", phrase(Kind.OVERRIDE, 0.85, FRENCH, null));
-    for (String verb : List.of("ignora", "olvida", "olvide", "ignore")) {
-      add(byTrigger, verb, phrase(Kind.OVERRIDE, 0.85, SPANISH, null), " todas", " todo", " las", " tus", " sus");
+    Phrase frenchPrevious = phrase(Kind.OVERRIDE, 0.85, FRENCH_PREVIOUS, null);
+    Phrase frenchAll = phrase(Kind.OVERRIDE, 0.7, FRENCH_ALL, null);
+    for (String verb : List.of("ignore", "ignorez", "oublie", "oubliez")) {
+      add(byTrigger, verb, frenchPrevious, " tout", " les", " tes", " vos");
+      add(byTrigger, verb, frenchAll, " tout");
     }
+    Phrase spanishPrevious = phrase(Kind.OVERRIDE, 0.85, SPANISH_PREVIOUS, null);
+    Phrase spanishAll = phrase(Kind.OVERRIDE, 0.7, SPANISH_ALL, null);
+    for (String verb : List.of("ignora", "ignore", "olvida", "olvide")) {
+      add(byTrigger, verb, spanishPrevious, " todas", " todo", " las", " tus", " sus");
+      add(byTrigger, verb, spanishAll, " todas", " todo");
+    }
+    Phrase italianPrevious = phrase(Kind.OVERRIDE, 0.85, ITALIAN_PREVIOUS, null);
+    Phrase italianAll = phrase(Kind.OVERRIDE, 0.7, ITALIAN_ALL, null);
     for (String verb : List.of("ignora", "dimentica")) {
-      add(byTrigger, verb, phrase(Kind.OVERRIDE, 0.85, ITALIAN, null), " tutte", " tutto", " le", " ogni");
+      add(byTrigger, verb, italianPrevious, " tutt", " le", " ogni");
+      add(byTrigger, verb, italianAll, " tutte", " ogni");
     }
 
     triggerKeys = new long[byTrigger.size()];
     phrasesByTrigger = new Phrase[byTrigger.size()][];
-    followsByTrigger = new String[byTrigger.size()][];
+    followsByPhrase = new String[byTrigger.size()][][];
     int k = 0;
     for (var e : byTrigger.entrySet()) {
       triggerKeys[k] = e.getKey();
       phrasesByTrigger[k] = e.getValue().phrases.toArray(Phrase[]::new);
-      followsByTrigger[k++] = e.getValue().anything ? null : e.getValue().follows.toArray(String[]::new);
+      followsByPhrase[k++] = e.getValue().follows.toArray(String[][]::new);
     }
     delimiterPhrases = new Phrase[] {
       phrase(Kind.DELIMITER, 0.75, "<\\|im_start\\|>\\s{0,3}(?:system|assistant)|<\\|(?:im_end|endoftext|system|start_header_id)\\|>", null),
@@ -238,8 +259,7 @@ final class InjectionPhrases {
   private void add(TreeMap<Long, Trigger> map, String trigger, Phrase phrase, String... follows) {
     Trigger t = map.computeIfAbsent(pack(trigger, 0, trigger.length()), k -> new Trigger());
     t.phrases.add(phrase);
-    t.anything |= follows.length == 0;
-    t.follows.addAll(List.of(follows));
+    t.follows.add(follows.length == 0 ? null : follows.clone());
     triggerShapes[shape(trigger, 0)] |= 1 << trigger.length();
   }
 
@@ -409,8 +429,15 @@ final class InjectionPhrases {
       return;
     }
     int at = Arrays.binarySearch(triggerKeys, pack(text, i, end));
-    if (at >= 0 && (followsByTrigger[at] == null || continuesWith(text, end, followsByTrigger[at]))) {
-      tryPhrases(text, i, phrasesByTrigger[at], hits, budget);
+    if (at < 0) {
+      return;
+    }
+    Phrase[] phrases = phrasesByTrigger[at];
+    String[][] follows = followsByPhrase[at];
+    for (int j = 0; j < phrases.length; j++) {
+      if (follows[j] == null || continuesWith(text, end, follows[j])) {
+        tryPhrase(text, i, phrases[j], hits, budget);
+      }
     }
   }
 
@@ -472,13 +499,19 @@ final class InjectionPhrases {
   }
 
   private static void tryPhrases(CharSequence text, int at, Phrase[] phrases, List<Hit> hits, ScanBudget budget) {
-    int limit = Math.min(text.length(), at + WINDOW);
     for (Phrase p : phrases) {
-      budget.charge(limit - at);
-      Matcher m = p.pattern().matcher(text).region(at, limit);
-      if (m.lookingAt() && (p.accept() == null || p.accept().test(m.group(1)))) {
-        hits.add(new Hit(at, m.end(), p.kind(), p.score()));
-      }
+      tryPhrase(text, at, p, hits, budget);
     }
   }
+
+  /** Runs {@code p}'s regex anchored at {@code at}, within the window. */
+  private static void tryPhrase(CharSequence text, int at, Phrase p, List<Hit> hits, ScanBudget budget) {
+    int limit = Math.min(text.length(), at + WINDOW);
+    budget.charge(limit - at);
+    Matcher m = p.pattern().matcher(text).region(at, limit);
+    if (m.lookingAt() && (p.accept() == null || p.accept().test(m.group(1)))) {
+      hits.add(new Hit(at, m.end(), p.kind(), p.score()));
+    }
+  }
+
 }

@@ -82,7 +82,9 @@ final class NormalizedText {
 
   /**
    * True when the original span holds characters that folding changed or removed, other than
-   * Latin letters with accents: "précédentes" is how French is written, not a disguise.
+   * letters that are an ASCII letter with accents: "précédentes" is how French is written, not a
+   * disguise. (Accents sprinkled on English, "ïgnore", so go unremarked; lookalikes such as the
+   * long s or the dotless i still count.)
    */
   boolean obfuscatedBetween(int originalStart, int originalEnd) {
     if (toOriginal == null) {
@@ -97,9 +99,21 @@ final class NormalizedText {
     return false;
   }
 
-  /** Latin-1 Supplement and Latin Extended-A letters (é, ç, ß, ł, ...): not fullwidth, not lookalikes. */
+  /** Whether {@code c} decomposes (NFD) into an ASCII letter and combining marks: é, ç, ñ, ü. */
   private static boolean isAccentedLatinLetter(char c) {
-    return c >= 0xC0 && c <= 0x17F && c != 0xD7 && c != 0xF7;
+    if (c < 0xC0 || c > 0x24F) {
+      return false;
+    }
+    String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+    if (d.length() < 2 || d.charAt(0) >= 0x80 || !Character.isLetter(d.charAt(0))) {
+      return false;
+    }
+    for (int k = 1; k < d.length(); k++) {
+      if (Character.getType(d.charAt(k)) != Character.NON_SPACING_MARK) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static final String NOTHING = "";

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What one scan found, and what it cost.
  *
- * @param findings resolved findings (no two overlap, except prompt-injection spans), by start
+ * @param findings resolved findings (no two overlap, except prompt-injection spans), by start; or,
+ *     from {@link DetectionEngine#scanUnresolved}, every candidate
  * @param stepsUsed work steps the scan charged to its budget
  * @param stepLimit the budget the scan was given
  * @param truncated true when the budget ran out or the text was longer than the engine scans, so

@@ -33,15 +33,14 @@ final class VendorKeys {
 
   private VendorKeys() {}
 
-  /** Prefixes of the forms whose longest key is longer than {@code chars}. */
-  static String[] prefixesLongerThan(int chars) {
-    java.util.List<String> prefixes = new java.util.ArrayList<>(FORMS.length);
+  /** The longest key of the form whose prefix starts at {@code i} (the one {@link #end} would try), or -1. */
+  static int longestFrom(String s, int i) {
     for (Form f : FORMS) {
-      if (f.prefix().length() + f.maxBody() > chars) {
-        prefixes.add(f.prefix());
+      if (s.startsWith(f.prefix(), i)) {
+        return f.prefix().length() + f.maxBody();
       }
     }
-    return prefixes.toArray(String[]::new);
+    return -1;
   }
 
   /** Whether a key can start with {@code c}; 'A' and 'g' also start other tokens. */
