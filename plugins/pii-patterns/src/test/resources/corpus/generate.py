@@ -219,6 +219,10 @@ for v in ['0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', '0xfB6916095ca1df60bB79C
     pos('CRYPTO_WALLET', v, 'send it to {} today'.format(v))
 for v in ['0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', '0xfb6916095ca1df60bB79Ce92cE3Ea74c37c5d359']:
     neg('CRYPTO_WALLET', 'send it to {} today'.format(v))
+# --- phone numbers with a glued extension, and a national number in brackets with its trunk 0
+pos('PHONE_NUMBER', '+1 415 555 2671', 'desk: +1 415 555 2671x123 (ask for Sam)')
+pos('PHONE_NUMBER', '(020) 7946 0958', 'London office (020) 7946 0958, weekdays')
+neg('PHONE_NUMBER', 'build id 4155552671xyz failed')
 with open('labelled.tsv','w') as f:
     f.write('# type<TAB>expected value ("-" = negative, "*" = any span)<TAB>text; "\\n" in a field is a newline\n')
     for t,v,x in rows:

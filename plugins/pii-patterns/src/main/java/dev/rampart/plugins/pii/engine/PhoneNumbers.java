@@ -131,11 +131,24 @@ final class PhoneNumbers implements EntityScanner {
       prev = c;
       i++;
     }
-    if (digits > MAX_DIGITS || i - from > MAX_CHARS || digits < 7 || DigitGroups.gluedRight(s, lastDigitEnd)) {
+    if (digits > MAX_DIGITS || i - from > MAX_CHARS || digits < 7
+        || (DigitGroups.gluedRight(s, lastDigitEnd) && !extensionAt(s, lastDigitEnd))) {
       return -1;
     }
     // a closing parenthesis right after the last digit belongs to the number only if one opened
     return lastDigitEnd;
+  }
+
+  /** An extension glued to the number, "x123": an 'x' and 1-6 digits, then no word char. It stays out of the span. */
+  private static boolean extensionAt(String s, int i) {
+    if (i >= s.length() || (s.charAt(i) | 0x20) != 'x') {
+      return false;
+    }
+    int k = i + 1;
+    while (k < s.length() && k - i <= 6 && CharClasses.isDigit(s.charAt(k))) {
+      k++;
+    }
+    return k > i + 1 && k - i <= 7 && CharClasses.boundaryAt(s, k);
   }
 
   private static boolean isSeparator(char c) {
@@ -163,7 +176,7 @@ final class PhoneNumbers implements EntityScanner {
     }
     int[] span = validSpan(ctx, candidate, defaultRegion);
     double score = international ? 0.8 : 0.65;
-    if (span == null && candidate.charAt(0) == '0') {
+    if (span == null && firstDigit(candidate) == '0') { // a trunk 0: "020 ..." or "(020) ..."
       for (String region : otherRegions) {
         span = validSpan(ctx, candidate, region);
         if (span != null) {
@@ -211,6 +224,15 @@ final class PhoneNumbers implements EntityScanner {
     } catch (NumberParseException notANumber) {
       return false;
     }
+  }
+
+  private static char firstDigit(String candidate) {
+    for (int i = 0; i < candidate.length(); i++) {
+      if (CharClasses.isDigit(candidate.charAt(i))) {
+        return candidate.charAt(i);
+      }
+    }
+    return 0;
   }
 
   private static boolean isBareDigits(String candidate) {
