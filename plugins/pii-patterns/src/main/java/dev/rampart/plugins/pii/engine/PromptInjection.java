@@ -12,9 +12,17 @@ import java.util.Set;
  *
  * <p>Score: each phrase has a base score for its kind; it rises by 0.1 for every other kind of
  * attempt present in the same text (attacks combine techniques, ordinary text rarely does),
- * and by 0.1 when the phrase itself was obfuscated (nobody hides an innocent sentence).
+ * and by 0.1 when the phrase itself was obfuscated (nobody hides an innocent sentence). It falls
+ * by 0.35 when the phrase is quoted and a word such as "like", "example" or "injection" stands
+ * just before the quote: "attacks like 'ignore previous instructions'" talks about an attack.
  */
 final class PromptInjection implements EntityScanner {
+
+  private static final String QUOTES = "'\"`\u2018\u2019\u201C\u201D\u00AB\u00BB";
+  /** Words that introduce a quoted phrase as an example rather than say it. */
+  private static final ContextWords MENTION = new ContextWords(
+      "like", "such as", "e.g", "example", "examples", "phrase", "phrases", "called", "known as", "injection",
+      "injections", "jailbreak", "jailbreaks", "attack", "attacks", "detect", "detects", "detection", "classifier");
 
   private final InjectionPhrases phrases = new InjectionPhrases();
   private final EncodedPayloads encoded = new EncodedPayloads(phrases);
@@ -22,6 +30,19 @@ final class PromptInjection implements EntityScanner {
   /** See {@link InjectionPhrases#triggerShapes()}. */
   int[] triggerShapes() {
     return phrases.triggerShapes();
+  }
+
+  /** Whether {@code [start, end)} stands in quotes right after a word that introduces an example. */
+  private static boolean quotedMention(String s, int start, int end, ScanBudget budget) {
+    int open = start - 1;
+    int close = end;
+    while (close < s.length() && close - end < 40 && QUOTES.indexOf(s.charAt(close)) < 0 && s.charAt(close) != '\n') {
+      close++; // the quote may close after the rest of the quoted sentence
+    }
+    if (open < 0 || QUOTES.indexOf(s.charAt(open)) < 0 || close >= s.length() || QUOTES.indexOf(s.charAt(close)) < 0) {
+      return false;
+    }
+    return MENTION.near(s, open, open, budget);
   }
 
   @Override
@@ -47,7 +68,8 @@ final class PromptInjection implements EntityScanner {
     for (InjectionPhrases.Hit h : surface) {
       int start = folded.originalStart(h.start());
       int end = folded.originalEnd(h.end());
-      double score = h.score() + 0.1 * (kinds.size() - 1) + (folded.obfuscatedBetween(start, end) ? 0.1 : 0);
+      double score = h.score() + 0.1 * (kinds.size() - 1) + (folded.obfuscatedBetween(start, end) ? 0.1 : 0)
+          - (quotedMention(s, start, end, ctx.budget()) ? 0.35 : 0);
       ctx.add(EntityType.PROMPT_INJECTION, start, end, score);
     }
     for (InjectionPhrases.Hit h : hidden) {
