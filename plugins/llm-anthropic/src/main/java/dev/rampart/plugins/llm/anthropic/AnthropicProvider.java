@@ -1,21 +1,16 @@
 package dev.rampart.plugins.llm.anthropic;
 
 import dev.rampart.contracts.ExtensionContext;
-import dev.rampart.contracts.Health;
 import dev.rampart.contracts.llm.ChatRequest;
-import dev.rampart.contracts.llm.ChatStream;
 import dev.rampart.contracts.llm.ChatResult;
-import dev.rampart.contracts.llm.LlmProvider;
-import dev.rampart.contracts.llm.ModelInfo;
+import dev.rampart.contracts.llm.ChatStream;
+import dev.rampart.plugins.llm.support.HttpLlmProvider;
 import dev.rampart.plugins.llm.support.HttpProviderSettings;
-import dev.rampart.plugins.llm.support.ModelCatalog;
-import dev.rampart.plugins.llm.support.UpstreamClient;
 import dev.rampart.plugins.llm.support.UpstreamFailures;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.pf4j.Extension;
@@ -33,15 +28,13 @@ import org.pf4j.Extension;
  * mapped by {@link UpstreamFailures}.
  */
 @Extension
-public final class AnthropicProvider implements LlmProvider {
+public final class AnthropicProvider extends HttpLlmProvider {
 
   /** The extension type configuration refers to. */
   public static final String TYPE = "anthropic";
 
   static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
 
-  private volatile HttpProviderSettings settings;
-  private volatile UpstreamClient upstream;
   private volatile int defaultMaxTokens;
 
   @Override
@@ -61,47 +54,31 @@ public final class AnthropicProvider implements LlmProvider {
   @Override
   public Future<Void> start(ExtensionContext context, JsonObject raw) {
     JsonObject s = raw == null ? new JsonObject() : raw;
-    settings = HttpProviderSettings.from(s, DEFAULT_BASE_URL, List.of());
     defaultMaxTokens = s.getInteger("default-max-tokens", 1024);
-    upstream = UpstreamClient.of(context.vertx(), settings, new AnthropicDialect(s.getString("anthropic-version", "2023-06-01")));
+    connect(context.vertx(), HttpProviderSettings.from(s, DEFAULT_BASE_URL, List.of()),
+        new AnthropicDialect(s.getString("anthropic-version", "2023-06-01")));
     return Future.succeededFuture();
   }
 
   @Override
-  public Future<Void> stop() {
-    return upstream == null ? Future.succeededFuture() : upstream.close();
+  protected String modelsPath() {
+    return "/v1/models";
   }
 
   @Override
-  public Future<Health> health() {
-    return Future.succeededFuture(upstream == null ? Health.down("not started") : upstream.keys().health());
-  }
-
-  @Override
-  public Future<List<ModelInfo>> models() {
-    if (!settings.models().isEmpty()) {
-      return Future.succeededFuture(settings.models().all());
-    }
-    return upstream.call(HttpMethod.GET, "/v1/models", Optional.empty()).map(resp -> {
-      JsonArray data = resp.json().getJsonArray("data", new JsonArray());
-      List<ModelInfo> models = new ArrayList<>();
-      for (int i = 0; i < data.size(); i++) {
-        JsonObject m = data.getJsonObject(i);
-        // the list names models only: limits and prices come from configuration
-        models.add(ModelCatalog.model(new JsonObject().put("id", m.getString("id")).put("context-window", 200_000).put("supports-json-mode", false)));
-      }
-      return models;
-    });
+  protected JsonObject listedModel(JsonObject listed) {
+    // the list names models only: limits and prices come from configuration
+    return new JsonObject().put("id", listed.getString("id")).put("context-window", 200_000).put("supports-json-mode", false);
   }
 
   @Override
   public Future<ChatResult> complete(ChatRequest request) {
-    return upstream.call(HttpMethod.POST, "/v1/messages", Optional.of(AnthropicWire.request(request, defaultMaxTokens, false).toBuffer()))
+    return upstream().call(HttpMethod.POST, "/v1/messages", Optional.of(AnthropicWire.request(request, defaultMaxTokens, false).toBuffer()))
         .map(resp -> AnthropicWire.result(resp.json(), request.model()));
   }
 
   @Override
   public ChatStream stream(ChatRequest request) {
-    return upstream.stream("/v1/messages", AnthropicWire.request(request, defaultMaxTokens, true).toBuffer(), new AnthropicStreamDecoder());
+    return upstream().stream("/v1/messages", AnthropicWire.request(request, defaultMaxTokens, true).toBuffer(), new AnthropicStreamDecoder());
   }
 }

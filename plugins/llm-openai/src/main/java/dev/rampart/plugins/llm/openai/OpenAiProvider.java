@@ -1,21 +1,16 @@
 package dev.rampart.plugins.llm.openai;
 
 import dev.rampart.contracts.ExtensionContext;
-import dev.rampart.contracts.Health;
 import dev.rampart.contracts.llm.ChatRequest;
-import dev.rampart.contracts.llm.ChatStream;
 import dev.rampart.contracts.llm.ChatResult;
-import dev.rampart.contracts.llm.LlmProvider;
-import dev.rampart.contracts.llm.ModelInfo;
+import dev.rampart.contracts.llm.ChatStream;
+import dev.rampart.plugins.llm.support.HttpLlmProvider;
 import dev.rampart.plugins.llm.support.HttpProviderSettings;
-import dev.rampart.plugins.llm.support.ModelCatalog;
-import dev.rampart.plugins.llm.support.UpstreamClient;
 import dev.rampart.plugins.llm.support.UpstreamFailures;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.pf4j.Extension;
@@ -32,15 +27,13 @@ import org.pf4j.Extension;
  * one, as vLLM does, no prices).
  */
 @Extension
-public final class OpenAiProvider implements LlmProvider {
+public final class OpenAiProvider extends HttpLlmProvider {
 
   /** The extension type configuration refers to. */
   public static final String TYPE = "openai-compatible";
 
   static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
-  private volatile HttpProviderSettings settings;
-  private volatile UpstreamClient upstream;
 
   @Override
   public String type() {
@@ -57,50 +50,34 @@ public final class OpenAiProvider implements LlmProvider {
   @Override
   public Future<Void> start(ExtensionContext context, JsonObject raw) {
     JsonObject s = raw == null ? new JsonObject() : raw;
-    settings = HttpProviderSettings.from(s, DEFAULT_BASE_URL, List.of());
-    upstream = UpstreamClient.of(context.vertx(), settings, new OpenAiDialect(Optional.ofNullable(s.getString("organization"))));
+    connect(context.vertx(), HttpProviderSettings.from(s, DEFAULT_BASE_URL, List.of()),
+        new OpenAiDialect(Optional.ofNullable(s.getString("organization"))));
     return Future.succeededFuture();
   }
 
   @Override
-  public Future<Void> stop() {
-    return upstream == null ? Future.succeededFuture() : upstream.close();
+  protected String modelsPath() {
+    return "/models";
   }
 
   @Override
-  public Future<Health> health() {
-    return Future.succeededFuture(upstream == null ? Health.down("not started") : upstream.keys().health());
-  }
-
-  @Override
-  public Future<List<ModelInfo>> models() {
-    if (!settings.models().isEmpty()) {
-      return Future.succeededFuture(settings.models().all());
+  protected JsonObject listedModel(JsonObject listed) {
+    Integer window = listed.getInteger("max_model_len", listed.getInteger("context_length", listed.getInteger("context_window")));
+    JsonObject entry = new JsonObject().put("id", listed.getString("id"));
+    if (window != null) {
+      entry.put("context-window", window);
     }
-    return upstream.call(HttpMethod.GET, "/models", Optional.empty()).map(resp -> {
-      JsonArray data = resp.json().getJsonArray("data", new JsonArray());
-      List<ModelInfo> models = new ArrayList<>();
-      for (int i = 0; i < data.size(); i++) {
-        JsonObject m = data.getJsonObject(i);
-        Integer window = m.getInteger("max_model_len", m.getInteger("context_length", m.getInteger("context_window")));
-        JsonObject entry = new JsonObject().put("id", m.getString("id"));
-        if (window != null) {
-          entry.put("context-window", window);
-        }
-        models.add(ModelCatalog.model(entry.put("supports-json-mode", false)));
-      }
-      return models;
-    });
+    return entry.put("supports-json-mode", false);
   }
 
   @Override
   public Future<ChatResult> complete(ChatRequest request) {
-    return upstream.call(HttpMethod.POST, "/chat/completions", Optional.of(OpenAiWire.request(request, false).toBuffer()))
+    return upstream().call(HttpMethod.POST, "/chat/completions", Optional.of(OpenAiWire.request(request, false).toBuffer()))
         .map(resp -> OpenAiWire.result(resp.json(), request.model()));
   }
 
   @Override
   public ChatStream stream(ChatRequest request) {
-    return upstream.stream("/chat/completions", OpenAiWire.request(request, true).toBuffer(), new OpenAiStreamDecoder());
+    return upstream().stream("/chat/completions", OpenAiWire.request(request, true).toBuffer(), new OpenAiStreamDecoder());
   }
 }
