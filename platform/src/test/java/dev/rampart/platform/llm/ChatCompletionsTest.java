@@ -242,8 +242,10 @@ class ChatCompletionsTest {
     // 0.8 USD a day; one answer costs about 0.5 (2000 characters at 0.001 USD a token), two do not fit.
     // The provider waits before its first chunk, so both calls hold their reservation before either streams.
     JsonObject ask = completion("wordy", "talk").put("max_tokens", 10).put("stream", true);
-    var first = rampart.http.post("/v1/chat/completions").putHeader("Authorization", "Bearer " + key("duo")).sendJsonObject(ask);
-    var second = rampart.http.post("/v1/chat/completions").putHeader("Authorization", "Bearer " + key("duo")).sendJsonObject(ask);
+    var first = rampart.fromEventLoop(
+        () -> rampart.http.post("/v1/chat/completions").putHeader("Authorization", "Bearer " + key("duo")).sendJsonObject(ask));
+    var second = rampart.fromEventLoop(
+        () -> rampart.http.post("/v1/chat/completions").putHeader("Authorization", "Bearer " + key("duo")).sendJsonObject(ask));
     int completed = 0;
     int cut = 0;
     for (HttpResponse<Buffer> r : List.of(TestKernel.await(first), TestKernel.await(second))) {

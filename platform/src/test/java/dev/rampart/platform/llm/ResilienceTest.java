@@ -184,10 +184,10 @@ class ResilienceTest {
 
   @Test
   void aFullBulkheadFailsFastToTheFallback() throws Exception {
-    Future<HttpResponse<Buffer>> first = rampart.http.post("/v1/chat").putHeader("Authorization", "Bearer " + ACME_KEY)
-        .sendJsonObject(rampartChat("slow"));
-    Future<HttpResponse<Buffer>> second = rampart.http.post("/v1/chat").putHeader("Authorization", "Bearer " + ACME_KEY)
-        .sendJsonObject(rampartChat("slow"));
+    Future<HttpResponse<Buffer>> first = rampart.fromEventLoop(() -> rampart.http.post("/v1/chat")
+        .putHeader("Authorization", "Bearer " + ACME_KEY).sendJsonObject(rampartChat("slow")));
+    Future<HttpResponse<Buffer>> second = rampart.fromEventLoop(() -> rampart.http.post("/v1/chat")
+        .putHeader("Authorization", "Bearer " + ACME_KEY).sendJsonObject(rampartChat("slow")));
     List<String> providers = List.of(
         await(first).bodyAsJsonObject().getJsonObject("routing").getString("provider"),
         await(second).bodyAsJsonObject().getJsonObject("routing").getString("provider"));
