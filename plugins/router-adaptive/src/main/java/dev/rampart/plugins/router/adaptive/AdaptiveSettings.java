@@ -1,5 +1,6 @@
 package dev.rampart.plugins.router.adaptive;
 
+import dev.rampart.plugins.router.support.SettingsValues;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -58,19 +59,19 @@ record AdaptiveSettings(
     double threshold = num(json, "threshold", 0.5, 0, 1);
     List<TierSpec> tiers = tiers(json.getValue("tiers"), threshold);
     Map<String, List<String>> domains = new LinkedHashMap<>(DEFAULT_DOMAINS);
-    JsonObject domainJson = obj(json, "domains");
+    JsonObject domainJson = SettingsValues.object(json, "domains");
     for (String name : domainJson.fieldNames()) {
-      domains.put(name, strings("domains." + name, domainJson.getValue(name)));
+      domains.put(name, SettingsValues.texts("domains." + name, domainJson.getValue(name), "strings"));
     }
     return new AdaptiveSettings(
         tiers,
         threshold,
-        weights(obj(json, "weights")),
+        weights(SettingsValues.object(json, "weights")),
         domains,
         (int) num(json, "novelty-window", 64, 1, 4096),
         num(json, "failure-ewma-alpha", 0.1, Double.MIN_VALUE, 1),
         (int) num(json, "early-exit-max-tokens", 4000, 0, Integer.MAX_VALUE),
-        json.getValue("canary") == null ? Optional.empty() : Optional.of(canary(obj(json, "canary"))),
+        json.getValue("canary") == null ? Optional.empty() : Optional.of(canary(SettingsValues.object(json, "canary"))),
         (int) num(json, "max-tenants", 1024, 1, 1_000_000));
   }
 
@@ -100,11 +101,11 @@ record AdaptiveSettings(
         throw new IllegalArgumentException(at + ".max-score: must not be below the previous tier's");
       }
       previous = maxScore;
-      List<String> models = strings(at + ".models", tier.getValue("models"));
+      List<String> models = SettingsValues.texts(at + ".models", tier.getValue("models"), "strings");
       if (models.isEmpty()) {
         throw new IllegalArgumentException(at + ".models: needs at least one target");
       }
-      tiers.add(new TierSpec(text(at + ".name", tier.getValue("name")), models, last ? 1.0 : maxScore));
+      tiers.add(new TierSpec(SettingsValues.text(at + ".name", tier.getValue("name")), models, last ? 1.0 : maxScore));
     }
     return tiers;
   }
@@ -117,7 +118,7 @@ record AdaptiveSettings(
       }
     }
     Map<String, Double> domains = new LinkedHashMap<>(d.domains());
-    JsonObject domainWeights = obj(w, "domains");
+    JsonObject domainWeights = SettingsValues.object(w, "domains");
     for (String name : domainWeights.fieldNames()) {
       domains.put(name, num(domainWeights, name, 0, -100, 100));
     }
@@ -137,7 +138,7 @@ record AdaptiveSettings(
         throw new IllegalArgumentException("canary." + key + ": unknown setting");
       }
     }
-    JsonObject bounds = obj(c, "bounds");
+    JsonObject bounds = SettingsValues.object(c, "bounds");
     for (String key : bounds.fieldNames()) {
       if (!List.of("max-error-rate", "max-p95-latency-ms", "min-quality").contains(key)) {
         throw new IllegalArgumentException("canary.bounds." + key + ": unknown bound");
@@ -149,7 +150,7 @@ record AdaptiveSettings(
       throw new IllegalArgumentException("canary.window: must be at least min-samples (" + minSamples + ")");
     }
     return new CanarySettings(
-        text("canary.model", c.getValue("model")),
+        SettingsValues.text("canary.model", c.getValue("model")),
         num(c, "share", 0.05, 0, 1),
         optional(bounds, "max-error-rate", 0, 1),
         optional(bounds, "max-p95-latency-ms", 0, Double.MAX_VALUE),
@@ -162,44 +163,9 @@ record AdaptiveSettings(
     return o.containsKey(key) ? OptionalDouble.of(num(o, key, 0, min, max)) : OptionalDouble.empty();
   }
 
-  private static JsonObject obj(JsonObject json, String key) {
-    Object value = json.getValue(key);
-    if (value == null) {
-      return new JsonObject();
-    }
-    if (value instanceof JsonObject o) {
-      return o;
-    }
-    throw new IllegalArgumentException(key + ": must be an object");
-  }
-
-  private static List<String> strings(String path, Object value) {
-    if (!(value instanceof JsonArray array)) {
-      throw new IllegalArgumentException(path + ": must be a list of strings");
-    }
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < array.size(); i++) {
-      out.add(text(path + "[" + i + "]", array.getValue(i)));
-    }
-    return out;
-  }
-
-  private static String text(String path, Object value) {
-    if (value instanceof String s && !s.isBlank()) {
-      return s;
-    }
-    throw new IllegalArgumentException(path + ": must be a non-empty string");
-  }
-
   private static double num(JsonObject o, String key, double fallback, double min, double max) {
     Object value = o.getValue(key);
-    if (value == null) {
-      return fallback;
-    }
-    if (value instanceof Number n && n.doubleValue() >= min && n.doubleValue() <= max) {
-      return n.doubleValue();
-    }
-    throw new IllegalArgumentException(key + ": must be a number from " + min + " to " + max);
+    return value == null ? fallback : SettingsValues.number(key, value, min, max);
   }
 
   /** JSON Schema (draft 2020-12) of these settings; tenant {@code llm.router} settings share it. */

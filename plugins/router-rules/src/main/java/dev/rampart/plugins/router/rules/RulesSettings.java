@@ -1,5 +1,6 @@
 package dev.rampart.plugins.router.rules;
 
+import dev.rampart.plugins.router.support.SettingsValues;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -62,32 +63,32 @@ record RulesSettings(
       }
     }
     Map<String, AliasRule> aliases = new LinkedHashMap<>();
-    JsonObject aliasJson = object(json, "aliases");
+    JsonObject aliasJson = SettingsValues.object(json, "aliases");
     for (String name : aliasJson.fieldNames()) {
       aliases.put(name, alias("aliases." + name, aliasJson.getValue(name)));
     }
-    Optional<String> defaultModel = Optional.ofNullable(json.getValue("default")).map(v -> text("default", v));
+    Optional<String> defaultModel = Optional.ofNullable(json.getValue("default")).map(v -> SettingsValues.text("default", v));
     Map<String, Double> hints = new LinkedHashMap<>();
-    JsonObject hintJson = object(json, "latency-hint-ms");
+    JsonObject hintJson = SettingsValues.object(json, "latency-hint-ms");
     for (String key : hintJson.fieldNames()) {
-      hints.put(key, number("latency-hint-ms." + key, hintJson.getValue(key), 0, Double.MAX_VALUE));
+      hints.put(key, SettingsValues.number("latency-hint-ms." + key, hintJson.getValue(key), 0, Double.MAX_VALUE));
     }
     double alpha = json.containsKey("latency-ewma-alpha")
-        ? number("latency-ewma-alpha", json.getValue("latency-ewma-alpha"), Double.MIN_VALUE, 1)
+        ? SettingsValues.number("latency-ewma-alpha", json.getValue("latency-ewma-alpha"), Double.MIN_VALUE, 1)
         : DEFAULT_LATENCY_ALPHA;
     OptionalLong seed = json.getValue("seed") instanceof Number n ? OptionalLong.of(n.longValue()) : OptionalLong.empty();
     if (json.containsKey("seed") && seed.isEmpty()) {
       throw new IllegalArgumentException("seed: must be an integer");
     }
     int maxTenants = json.containsKey("max-tenants")
-        ? (int) number("max-tenants", json.getValue("max-tenants"), 1, 1_000_000)
+        ? (int) SettingsValues.number("max-tenants", json.getValue("max-tenants"), 1, 1_000_000)
         : DEFAULT_MAX_TENANTS;
     return new RulesSettings(aliases, defaultModel, hints, alpha, seed, maxTenants);
   }
 
   private static AliasRule alias(String path, Object value) {
     if (value instanceof String target) {
-      return new AliasRule.Direct(text(path, target));
+      return new AliasRule.Direct(SettingsValues.text(path, target));
     }
     if (value instanceof JsonArray entries) {
       if (entries.isEmpty()) {
@@ -100,8 +101,8 @@ record RulesSettings(
           throw new IllegalArgumentException(at + ": must be {target, weight}");
         }
         weighted.add(new AliasRule.WeightedTarget(
-            text(at + ".target", entry.getValue("target")),
-            number(at + ".weight", entry.getValue("weight"), Double.MIN_VALUE, Double.MAX_VALUE)));
+            SettingsValues.text(at + ".target", entry.getValue("target")),
+            SettingsValues.number(at + ".weight", entry.getValue("weight"), Double.MIN_VALUE, Double.MAX_VALUE)));
       }
       return new AliasRule.Weighted(weighted);
     }
@@ -110,7 +111,7 @@ record RulesSettings(
       Object body = rule.getValue(kind);
       switch (kind) {
         case "failover" -> {
-          List<String> targets = targets(path + ".failover", body);
+          List<String> targets = SettingsValues.texts(path + ".failover", body, "targets");
           if (targets.isEmpty()) {
             throw new IllegalArgumentException(path + ".failover: needs at least one target");
           }
@@ -139,60 +140,19 @@ record RulesSettings(
       }
     }
     return new StrategyConstraints(
-        c.containsKey("among") ? targets(path + ".among", c.getValue("among")) : List.of(),
-        c.containsKey("min-context-window") ? (int) number(path + ".min-context-window", c.getValue("min-context-window"), 0, Integer.MAX_VALUE) : 0,
-        flag(path + ".tools", c.getValue("tools")),
-        flag(path + ".json-mode", c.getValue("json-mode")),
+        c.containsKey("among") ? SettingsValues.texts(path + ".among", c.getValue("among"), "targets") : List.of(),
+        c.containsKey("min-context-window") ? (int) SettingsValues.number(path + ".min-context-window", c.getValue("min-context-window"), 0, Integer.MAX_VALUE) : 0,
+        SettingsValues.flag(path + ".tools", c.getValue("tools")),
+        SettingsValues.flag(path + ".json-mode", c.getValue("json-mode")),
         c.containsKey("expected-output-tokens")
-            ? (int) number(path + ".expected-output-tokens", c.getValue("expected-output-tokens"), 0, Integer.MAX_VALUE)
+            ? (int) SettingsValues.number(path + ".expected-output-tokens", c.getValue("expected-output-tokens"), 0, Integer.MAX_VALUE)
             : StrategyConstraints.DEFAULT_EXPECTED_OUTPUT_TOKENS);
   }
 
-  private static List<String> targets(String path, Object value) {
-    if (!(value instanceof JsonArray array)) {
-      throw new IllegalArgumentException(path + ": must be a list of targets");
-    }
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < array.size(); i++) {
-      out.add(text(path + "[" + i + "]", array.getValue(i)));
-    }
-    return out;
-  }
 
-  private static JsonObject object(JsonObject json, String key) {
-    Object value = json.getValue(key);
-    if (value == null) {
-      return new JsonObject();
-    }
-    if (value instanceof JsonObject o) {
-      return o;
-    }
-    throw new IllegalArgumentException(key + ": must be an object");
-  }
 
-  private static String text(String path, Object value) {
-    if (value instanceof String s && !s.isBlank()) {
-      return s;
-    }
-    throw new IllegalArgumentException(path + ": must be a non-empty string");
-  }
 
-  private static boolean flag(String path, Object value) {
-    if (value == null) {
-      return false;
-    }
-    if (value instanceof Boolean b) {
-      return b;
-    }
-    throw new IllegalArgumentException(path + ": must be true or false");
-  }
 
-  private static double number(String path, Object value, double min, double max) {
-    if (value instanceof Number n && n.doubleValue() >= min && n.doubleValue() <= max) {
-      return n.doubleValue();
-    }
-    throw new IllegalArgumentException(path + ": must be a number from " + min + " to " + max);
-  }
 
   /** JSON Schema (draft 2020-12) of these settings; tenant {@code llm.router} settings share it. */
   static JsonObject schema() {
