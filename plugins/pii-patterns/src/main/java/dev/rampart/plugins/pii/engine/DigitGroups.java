@@ -47,6 +47,29 @@ final class DigitGroups {
     return ends[g] - starts[g];
   }
 
+  /** Whether the groups have exactly these sizes, in order ({@code 3, 2, 4} for an SSN). */
+  boolean hasSizes(int... sizes) {
+    if (count != sizes.length) {
+      return false;
+    }
+    for (int g = 0; g < count; g++) {
+      if (size(g) != sizes[g]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Copies the run's digits, without separators, into {@code into}; returns how many. */
+  int copyDigits(String s, char[] into) {
+    int k = 0;
+    for (int g = 0; g < count; g++) {
+      s.getChars(starts[g], ends[g], into, k);
+      k += size(g);
+    }
+    return k;
+  }
+
   private void add(int start, int stop) {
     if (count == starts.length) {
       starts = java.util.Arrays.copyOf(starts, count * 2);

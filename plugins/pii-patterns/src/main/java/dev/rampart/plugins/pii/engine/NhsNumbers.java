@@ -15,16 +15,12 @@ final class NhsNumbers {
 
   /** Reports {@code run} (not glued to a number on its left) when it is a valid NHS number. */
   static void examine(ScanContext ctx, String s, DigitGroups run, char[] d) {
-    boolean formatted = run.count == 3 && run.size(0) == 3 && run.size(1) == 3 && run.size(2) == 4;
-    boolean plain = run.count == 1 && run.size(0) == 10;
+    boolean formatted = run.hasSizes(3, 3, 4);
+    boolean plain = run.hasSizes(10);
     if (!(formatted || plain) || DigitGroups.gluedRight(s, run.end)) {
       return;
     }
-    int k = 0;
-    for (int g = 0; g < run.count; g++) {
-      s.getChars(run.starts[g], run.ends[g], d, k);
-      k += run.size(g);
-    }
+    run.copyDigits(s, d);
     if (!Checksums.nhsMod11(d) || Checksums.allSame(d, 10)) {
       return;
     }

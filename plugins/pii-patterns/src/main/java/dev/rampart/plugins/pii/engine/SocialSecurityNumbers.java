@@ -15,16 +15,12 @@ final class SocialSecurityNumbers {
 
   /** Reports {@code run} (not glued to a number on its left) when it is an issuable SSN. */
   static void examine(ScanContext ctx, String s, DigitGroups run, char[] d) {
-    boolean formatted = run.count == 3 && run.size(0) == 3 && run.size(1) == 2 && run.size(2) == 4;
-    boolean plain = run.count == 1 && run.size(0) == 9;
+    boolean formatted = run.hasSizes(3, 2, 4);
+    boolean plain = run.hasSizes(9);
     if (!(formatted || plain) || DigitGroups.gluedRight(s, run.end)) {
       return;
     }
-    int k = 0;
-    for (int g = 0; g < run.count; g++) {
-      s.getChars(run.starts[g], run.ends[g], d, k);
-      k += run.size(g);
-    }
+    run.copyDigits(s, d);
     if (!isIssuable(d)) {
       return;
     }
