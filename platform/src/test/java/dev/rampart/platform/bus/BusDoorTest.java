@@ -19,7 +19,7 @@ import io.vertx.core.net.NetSocket;
 import io.vertx.core.parsetools.RecordParser;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BusDoorTest {
 
   @TempDir static Path dir;
-  static TestKernel rampart;
+  @AutoClose static TestKernel rampart;
   static int bridgePort;
 
   @BeforeAll
@@ -43,11 +43,6 @@ class BusDoorTest {
           port: %d
           inbound: [rampart.conversations.create, rampart.conversations.get, rampart.messages.append]
         """.formatted(bridgePort));
-  }
-
-  @AfterAll
-  static void shutdown() throws Exception {
-    rampart.close();
   }
 
   private static Future<JsonObject> request(String address, String key, JsonObject body) {

@@ -21,7 +21,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +37,7 @@ class GuardApiTest {
   static final String EMAIL = "jane.doe@example.com";
 
   @TempDir static Path dir;
-  static TestKernel rampart;
+  @AutoClose static TestKernel rampart;
 
   @BeforeAll
   static void boot() throws Exception {
@@ -59,11 +59,6 @@ class GuardApiTest {
             JWT: { output: redact }
           injection: { block-above: 0.99, flag-above: 0.3 }
         """);
-  }
-
-  @AfterAll
-  static void shutdown() throws Exception {
-    rampart.close();
   }
 
   private static HttpResponse<Buffer> scan(JsonObject body) throws Exception {

@@ -21,7 +21,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,16 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 class AuthTest {
 
   @TempDir static Path dir;
-  static TestKernel rampart;
+  @AutoClose static TestKernel rampart;
 
   @BeforeAll
   static void boot() throws Exception {
     rampart = TestKernel.start(dir);
-  }
-
-  @AfterAll
-  static void shutdown() throws Exception {
-    rampart.close();
   }
 
   private static void assertUnauthenticated(HttpResponse<Buffer> r) {

@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,16 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ConversationApiTest {
 
   @TempDir static Path dir;
-  static TestKernel rampart;
+  @AutoClose static TestKernel rampart;
 
   @BeforeAll
   static void boot() throws Exception {
     rampart = TestKernel.start(dir);
-  }
-
-  @AfterAll
-  static void shutdown() throws Exception {
-    rampart.close();
   }
 
   private static JsonObject createConversation(String key, String title) throws Exception {

@@ -2,6 +2,7 @@ package dev.rampart.platform.llm;
 
 import static dev.rampart.platform.kernel.TestKernel.ACME_KEY;
 import static dev.rampart.platform.kernel.TestKernel.await;
+import static dev.rampart.platform.llm.GatewayFixture.completion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,12 +14,11 @@ import io.vertx.core.Promise;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,21 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ChatBusTest {
 
   @TempDir static Path dir;
-  static TestKernel rampart;
+  @AutoClose static TestKernel rampart;
 
   @BeforeAll
   static void boot() throws Exception {
     rampart = GatewayFixture.start(dir);
-  }
-
-  @AfterAll
-  static void shutdown() throws Exception {
-    rampart.close();
-  }
-
-  private static JsonObject chat(String model) {
-    return new JsonObject().put("model", model)
-        .put("messages", new JsonArray().add(new JsonObject().put("role", "user").put("content", "hello")));
   }
 
   private static DeliveryOptions credential() {
@@ -50,7 +40,7 @@ class ChatBusTest {
 
   @Test
   void aChatOnTheBusRepliesWithTheSameAnswerAsHttp() throws Exception {
-    JsonObject answer = await(rampart.vertx.eventBus().<JsonObject>request(Addresses.CHAT, chat("fast"), credential())).body();
+    JsonObject answer = await(rampart.vertx.eventBus().<JsonObject>request(Addresses.CHAT, completion("fast", "hello"), credential())).body();
     assertEquals("Hello from alpha", answer.getJsonObject("message").getString("content"));
     assertEquals("alpha", answer.getJsonObject("routing").getString("provider"));
     assertTrue(answer.getJsonObject("usage").getLong("total-tokens") > 0);
@@ -59,7 +49,7 @@ class ChatBusTest {
   @Test
   void aBusChatFailsWithTheProblemCodeAsOverHttp() {
     ReplyException e = assertThrows(ReplyException.class, () -> await(
-        rampart.vertx.eventBus().request(Addresses.CHAT, chat("no-such-model"), credential())));
+        rampart.vertx.eventBus().request(Addresses.CHAT, completion("no-such-model", "hello"), credential())));
     assertEquals(404, e.failureCode());
     assertEquals("model-not-found", new JsonObject(e.getMessage()).getString("code"));
   }
@@ -78,7 +68,7 @@ class ChatBusTest {
     });
     await(consumer.completion());
     try {
-      JsonObject start = await(rampart.vertx.eventBus().<JsonObject>request(Addresses.CHAT_STREAM, chat("fast"),
+      JsonObject start = await(rampart.vertx.eventBus().<JsonObject>request(Addresses.CHAT_STREAM, completion("fast", "hello"),
           credential().addHeader(Addresses.STREAM_TO_HEADER, address))).body();
       assertEquals("alpha", start.getJsonObject("routing").getString("provider"));
       await(ended.future());
@@ -106,7 +96,7 @@ class ChatBusTest {
     });
     await(consumer.completion());
     try {
-      await(rampart.vertx.eventBus().request(Addresses.CHAT_STREAM, chat("late"),
+      await(rampart.vertx.eventBus().request(Addresses.CHAT_STREAM, completion("late", "hello"),
           credential().addHeader(Addresses.STREAM_TO_HEADER, address)));
       JsonObject error = await(last.future());
       assertEquals("error", error.getString("type"));
@@ -119,7 +109,7 @@ class ChatBusTest {
   @Test
   void aStreamRequestWithoutAnAddressForTheChunksIsRefused() {
     ReplyException e = assertThrows(ReplyException.class, () -> await(
-        rampart.vertx.eventBus().request(Addresses.CHAT_STREAM, chat("fast"), credential())));
+        rampart.vertx.eventBus().request(Addresses.CHAT_STREAM, completion("fast", "hello"), credential())));
     assertEquals(400, e.failureCode());
     assertInstanceOf(String.class, new JsonObject(e.getMessage()).getString("detail"));
   }
@@ -128,7 +118,7 @@ class ChatBusTest {
   void chunksCanOnlyBeSentToTheCallersOwnTenantAddresses() {
     for (String elsewhere : java.util.List.of("rampart.stream.globex.sink", "rampart.conversations.create", "rampart.stream.acme.")) {
       ReplyException e = assertThrows(ReplyException.class, () -> await(rampart.vertx.eventBus()
-          .request(Addresses.CHAT_STREAM, chat("fast"), credential().addHeader(Addresses.STREAM_TO_HEADER, elsewhere))));
+          .request(Addresses.CHAT_STREAM, completion("fast", "hello"), credential().addHeader(Addresses.STREAM_TO_HEADER, elsewhere))));
       assertEquals(400, e.failureCode(), elsewhere);
       assertEquals("validation-failed", new JsonObject(e.getMessage()).getString("code"));
     }

@@ -19,7 +19,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,16 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ChatCompletionsTest {
 
   @TempDir static Path dir;
-  static TestKernel rampart;
+  @AutoClose static TestKernel rampart;
 
   @BeforeAll
   static void boot() throws Exception {
     rampart = GatewayFixture.start(dir);
-  }
-
-  @AfterAll
-  static void shutdown() throws Exception {
-    rampart.close();
   }
 
   private static HttpResponse<Buffer> chat(String key, JsonObject body) throws Exception {

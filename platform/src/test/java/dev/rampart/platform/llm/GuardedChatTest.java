@@ -12,7 +12,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,16 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 class GuardedChatTest {
 
   @TempDir static Path dir;
-  static TestKernel rampart;
+  @AutoClose static TestKernel rampart;
 
   @BeforeAll
   static void boot() throws Exception {
     rampart = GatewayFixture.startGuarded(dir);
-  }
-
-  @AfterAll
-  static void shutdown() throws Exception {
-    rampart.close();
   }
 
   private static HttpResponse<Buffer> chat(io.vertx.core.json.JsonObject body) throws Exception {

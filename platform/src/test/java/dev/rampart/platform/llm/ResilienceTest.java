@@ -26,7 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,21 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ResilienceTest {
 
   @TempDir static Path dir;
-  static TestKernel rampart;
+  @AutoClose static TestKernel rampart;
 
   @BeforeAll
   static void boot() throws Exception {
     rampart = GatewayFixture.start(dir);
-  }
-
-  @AfterAll
-  static void shutdown() throws Exception {
-    rampart.close();
-  }
-
-  private static JsonObject rampartChat(String model) {
-    return new JsonObject().put("model", model)
-        .put("messages", new JsonArray().add(new JsonObject().put("role", "user").put("content", "hello")));
   }
 
   @Test
@@ -67,7 +57,7 @@ class ResilienceTest {
     });
     await(consumer.completion());
     try {
-      HttpResponse<Buffer> r = rampart.post("/v1/chat", ACME_KEY, rampartChat("flaky"));
+      HttpResponse<Buffer> r = rampart.post("/v1/chat", ACME_KEY, completion("flaky", "hello"));
       assertEquals(200, r.statusCode(), r.bodyAsString());
       assertEquals(2, r.bodyAsJsonObject().getJsonObject("routing").getInteger("attempts"));
       bothRecorded.get(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -83,7 +73,7 @@ class ResilienceTest {
 
   @Test
   void aFailingProviderFallsBackToTheNextInTheChain() throws Exception {
-    HttpResponse<Buffer> r = rampart.post("/v1/chat", ACME_KEY, rampartChat("fallback"));
+    HttpResponse<Buffer> r = rampart.post("/v1/chat", ACME_KEY, completion("fallback", "hello"));
     assertEquals(200, r.statusCode(), r.bodyAsString());
     JsonObject answer = r.bodyAsJsonObject();
     assertEquals("Hello from alpha", answer.getJsonObject("message").getString("content"));
@@ -154,7 +144,7 @@ class ResilienceTest {
     assertEquals("upstream_failed", error.getString("code"));
     assertEquals("api_error", error.getString("type"));
 
-    HttpResponse<Buffer> own = rampart.post("/v1/chat", ACME_KEY, rampartChat("late").put("stream", true));
+    HttpResponse<Buffer> own = rampart.post("/v1/chat", ACME_KEY, completion("late", "hello").put("stream", true));
     List<String> events = events(own.bodyAsString());
     JsonObject last = new JsonObject(events.get(events.size() - 1));
     assertEquals("error", last.getString("type"));
@@ -176,7 +166,7 @@ class ResilienceTest {
 
     rampart.vertx.sharedData().getLocalMap("test-provider-mode").put("down1", "ok");
     await(eventually(() -> breakerStateNow("down1").map(state -> state == 1)));
-    HttpResponse<Buffer> trial = rampart.post("/v1/chat", ACME_KEY, rampartChat("down"));
+    HttpResponse<Buffer> trial = rampart.post("/v1/chat", ACME_KEY, completion("down", "hello"));
     assertEquals(200, trial.statusCode(), trial.bodyAsString());
     assertEquals("down1", trial.bodyAsJsonObject().getJsonObject("routing").getString("provider"));
     assertEquals(0, breakerState("down1"), "a successful trial closes the circuit");
@@ -185,9 +175,9 @@ class ResilienceTest {
   @Test
   void aFullBulkheadFailsFastToTheFallback() throws Exception {
     Future<HttpResponse<Buffer>> first = rampart.fromEventLoop(() -> rampart.http.post("/v1/chat")
-        .putHeader("Authorization", "Bearer " + ACME_KEY).sendJsonObject(rampartChat("slow")));
+        .putHeader("Authorization", "Bearer " + ACME_KEY).sendJsonObject(completion("slow", "hello")));
     Future<HttpResponse<Buffer>> second = rampart.fromEventLoop(() -> rampart.http.post("/v1/chat")
-        .putHeader("Authorization", "Bearer " + ACME_KEY).sendJsonObject(rampartChat("slow")));
+        .putHeader("Authorization", "Bearer " + ACME_KEY).sendJsonObject(completion("slow", "hello")));
     List<String> providers = List.of(
         await(first).bodyAsJsonObject().getJsonObject("routing").getString("provider"),
         await(second).bodyAsJsonObject().getJsonObject("routing").getString("provider"));
@@ -196,12 +186,12 @@ class ResilienceTest {
 
   @Test
   void aProviderThatNeverAnswersTimesOutAndFallsBackPlainAndStreamed() throws Exception {
-    HttpResponse<Buffer> plain = rampart.post("/v1/chat", ACME_KEY, rampartChat("hang"));
+    HttpResponse<Buffer> plain = rampart.post("/v1/chat", ACME_KEY, completion("hang", "hello"));
     assertEquals(200, plain.statusCode(), plain.bodyAsString());
     assertEquals(new JsonArray().add(new JsonObject().put("provider", "hanging").put("model", "m").put("code", "upstream-timeout")),
         plain.bodyAsJsonObject().getJsonObject("routing").getJsonArray("fallbacks-tried"), "total-ms passed");
 
-    HttpResponse<Buffer> streamed = rampart.post("/v1/chat", ACME_KEY, rampartChat("hang").put("stream", true));
+    HttpResponse<Buffer> streamed = rampart.post("/v1/chat", ACME_KEY, completion("hang", "hello").put("stream", true));
     List<String> events = events(streamed.bodyAsString());
     JsonObject end = new JsonObject(events.get(events.size() - 1));
     assertEquals("end", end.getString("type"));
