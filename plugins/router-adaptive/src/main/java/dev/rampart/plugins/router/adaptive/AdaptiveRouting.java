@@ -56,11 +56,7 @@ final class AdaptiveRouting {
           return tiered(i, settings, candidates, needs, reasons);
         }
       }
-      List<Candidate> pool = Targets.resolve(asked, candidates);
-      if (pool.isEmpty()) {
-        throw new RampartException(ErrorCode.MODEL_NOT_FOUND, "no model or tier " + quote(asked) + " for this tenant");
-      }
-      Screening s = Eligibility.screen(pool, needs, "model " + quote(asked));
+      Screening s = Eligibility.screenModel(asked, candidates, needs, "no model or tier " + quote(asked) + " for this tenant");
       List<Candidate> ordered = s.orThrow();
       reasons.addAll(s.reasons());
       reasons.add("client asked for model " + quote(asked) + " → " + label(ordered.get(0)));

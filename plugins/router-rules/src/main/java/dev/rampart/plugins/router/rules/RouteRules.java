@@ -60,11 +60,7 @@ final class RouteRules {
 
     AliasRule rule = settings.aliases().get(name);
     if (rule == null) {
-      List<Candidate> pool = Targets.resolve(name, candidates);
-      if (pool.isEmpty()) {
-        throw new RampartException(ErrorCode.MODEL_NOT_FOUND, "no model or alias " + quote(name) + " for this tenant");
-      }
-      Screening s = Eligibility.screen(pool, needs, "model " + quote(name));
+      Screening s = Eligibility.screenModel(name, candidates, needs, "no model or alias " + quote(name) + " for this tenant");
       List<Candidate> ordered = s.orThrow();
       reasons.addAll(s.reasons());
       reasons.add("model " + quote(name) + " → " + label(ordered.get(0)));

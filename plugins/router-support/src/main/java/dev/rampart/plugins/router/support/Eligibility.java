@@ -42,6 +42,19 @@ public final class Eligibility {
   }
 
   /**
+   * Screens the candidates a model name the client asked for resolves to ({@link Targets#resolve}).
+   *
+   * @param notFound the message of the {@code MODEL_NOT_FOUND} thrown when the name resolves to none
+   */
+  public static Screening screenModel(String name, List<Candidate> candidates, RequestNeeds needs, String notFound) {
+    List<Candidate> pool = Targets.resolve(name, candidates);
+    if (pool.isEmpty()) {
+      throw new RampartException(ErrorCode.MODEL_NOT_FOUND, notFound);
+    }
+    return screen(pool, needs, "model " + Targets.quote(name));
+  }
+
+  /**
    * Screens {@code pool} (duplicates are dropped) for a request with these needs. {@code what}
    * names the pool in error messages, e.g. {@code "alias 'fast'"}.
    */
