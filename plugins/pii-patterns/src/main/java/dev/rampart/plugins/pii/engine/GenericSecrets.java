@@ -16,7 +16,7 @@ final class GenericSecrets implements EntityScanner {
   /** How far back from the token a keyword may stand ("api_key = '...'"). */
   static final int WINDOW = 32;
   private static final double MIN_ENTROPY_BITS = 3.2;
-  static final String[] KEYWORDS = {
+  private static final String[] KEYWORDS = {
     "password", "passwd", "pwd", "pass", "secret", "token", "key", "apikey", "api_key", "api-key",
     "access_key", "secret_key", "client_secret", "auth", "authorization", "bearer", "credential",
     "credentials", "private_key"
@@ -144,6 +144,11 @@ final class GenericSecrets implements EntityScanner {
    * letter may follow it either ("token_" counts, "tokenizer" does not).
    */
   private static boolean keywordIn(String s, int from, int to, boolean wholeWord) {
+    return keywordStart(s, from, to, wholeWord) >= 0;
+  }
+
+  /** Where the first keyword {@link #keywordIn} looks for starts, or -1. */
+  static int keywordStart(String s, int from, int to, boolean wholeWord) {
     for (int k = from; k < to; k++) {
       char c = (char) (s.charAt(k) | 0x20);
       if (c < 'a' || c > 'z' || (KEYWORD_FIRST_LETTERS & (1 << (c - 'a'))) == 0
@@ -154,11 +159,11 @@ final class GenericSecrets implements EntityScanner {
         int after = k + w.length();
         if (after <= to && matchesIgnoringAsciiCase(s, k, w) && !s.startsWith("-----", after)
             && (!wholeWord || after == to || !CharClasses.isLetter(s.charAt(after)))) {
-          return true;
+          return k;
         }
       }
     }
-    return false;
+    return -1;
   }
 
   /**

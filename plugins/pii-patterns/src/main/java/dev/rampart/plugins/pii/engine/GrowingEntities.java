@@ -162,16 +162,9 @@ public final class GrowingEntities {
       return -1;
     }
     if (s.length() - r <= GenericSecrets.MAX_LENGTH) {
-      for (int k = Math.max(0, r - GenericSecrets.WINDOW); k < r; k++) {
-        if (k > 0 && CharClasses.isLetter(s.charAt(k - 1))) {
-          continue;
-        }
-        for (String w : GenericSecrets.KEYWORDS) {
-          if (k + w.length() <= r && s.regionMatches(true, k, w, 0, w.length())
-              && !s.startsWith("-----", k + w.length())) {
-            return k;
-          }
-        }
+      int keyword = GenericSecrets.keywordStart(s, Math.max(0, r - GenericSecrets.WINDOW), r, false);
+      if (keyword >= 0) {
+        return keyword;
       }
     }
     int value = GenericSecrets.assignedValueStart(s, r, s.length());
