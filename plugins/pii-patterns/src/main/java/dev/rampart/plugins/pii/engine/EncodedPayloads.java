@@ -68,51 +68,50 @@ final class EncodedPayloads {
   }
 
   /**
-   * Whether the run would pass the printable test below, decided in place: the same bytes the
-   * JDK decoder would give (padding removed, a dangling last char dropped, the mixed-alphabet
-   * case left to the full path), counted without copying. True means "decode it properly".
+   * Whether the run would pass the printable test below, decided in place and in one read: the
+   * same bytes the JDK decoder would give (padding removed, a dangling last char gives no byte),
+   * counted without copying. True means "decode it properly"; so does a run mixing the two
+   * alphabets, which the full path rejects itself.
+   *
+   * <p>The run gives at most {@code maxBytes} bytes (fewer when it holds '='), so once more than a
+   * tenth of that is unprintable, printable can no longer reach 90 % of the real count and the
+   * answer is no. A run mixing alphabets may be turned away this way too: the full path would
+   * have scored it 0 all the same.
    */
   private static boolean decodesToText(String text, int from, int to) {
-    int chars = 0;
+    double unprintableLimit = maxBytes(to - from) * 0.1 + 1;
     boolean plus = false;
     boolean dash = false;
-    for (int k = from; k < to; k++) {
-      char c = text.charAt(k);
-      if (c != '=') {
-        chars++;
-        plus |= c == '+' || c == '/';
-        dash |= c == '-' || c == '_';
-      }
-    }
-    if (plus && dash) {
-      return true; // the full path rejects mixed alphabets; let it say so
-    }
-    int usable = chars % 4 == 1 ? chars - 1 : chars;
-    int bytes = usable / 4 * 3 + (usable % 4 == 0 ? 0 : usable % 4 - 1);
     int printable = 0;
     int unprintable = 0;
     int bits = 0;
     int held = 0;
-    int used = 0;
-    for (int k = from; k < to && used < usable; k++) {
+    for (int k = from; k < to; k++) {
       char c = text.charAt(k);
       if (c == '=') {
         continue;
       }
+      plus |= c == '+' || c == '/';
+      dash |= c == '-' || c == '_';
       bits = (bits << 6) | SEXTETS[c];
       held += 6;
-      used++;
       if (held >= 8) {
         held -= 8;
         int b = (bits >>> held) & 0xff;
         if ((b >= 0x20 && b < 0x7f) || b == '\n' || b == '\r' || b == '\t') {
           printable++;
-        } else if (++unprintable > bytes * 0.1 + 1) {
-          return false; // printable can no longer reach 90 % (with a margin for rounding)
+        } else if (++unprintable > unprintableLimit) {
+          return false;
         }
       }
     }
-    return bytes > 0 && printable >= bytes * 0.9;
+    int bytes = printable + unprintable;
+    return (plus && dash) || (bytes > 0 && printable >= bytes * 0.9);
+  }
+
+  /** The bytes {@code chars} base64 chars decode to (a dangling last char gives none). */
+  private static int maxBytes(int chars) {
+    return chars / 4 * 3 + Math.max(0, chars % 4 - 1);
   }
 
   private static boolean isBase64Char(char c) {
