@@ -50,6 +50,8 @@ final class TextChunks {
   private static final int LETTERS = UPPER | LOWER;
   /** Classes of ASCII chars; slot 128 serves every other char. */
   private static final int[] CLASSES = new int[129];
+  /** Most texts, and most log lines, hold no trigger-shaped word: the word list starts empty. */
+  private static final int[] NO_WORDS = new int[0];
 
   static {
     for (int c = 0; c < 128; c++) {
@@ -86,11 +88,11 @@ final class TextChunks {
   private int[] chunks;
   private int chunkCount;
   /** Plain words whose first two letters and length fit a trigger word, as pairs: start, end. */
-  private int[] words = new int[32];
+  private int[] words = NO_WORDS;
   private int wordCount;
   private int textClasses;
-  private int[] digitRuns = new int[16];
-  private int[] digitRunEnds = new int[16];
+  /** Digit runs as pairs: start, end. */
+  private int[] digitRuns;
   private int digitRunCount;
 
   /**
@@ -109,64 +111,54 @@ final class TextChunks {
     int block = Math.min(n, BLOCK);
     int[] turns = new int[block + 2];
     int[] classes = new int[block + 2];
-    int[] digitTurns = new int[block + 2];
+    // digit runs are written straight into digitRuns, as start, end pairs: a run still open at the
+    // end of a block has its start in place, and the next block goes on from there
+    digitRuns = new int[block + 2];
+    int d = 0;
     int bits = 0;
-    int afterSpace = 1; // the text is read as if whitespace came before it
-    int afterDigit = 0;
+    int before = SPACE; // the class of the char before: the text is read as if whitespace came before it
     int openChunk = 0;
-    int openRun = 0;
     int all = 0;
     for (int from = 0; from < n; from += BLOCK) {
       int to = Math.min(n, from + BLOCK);
-      // a chunk or digit run still open from the block before takes slot 0
-      int t = afterSpace ^ 1;
+      int[] runs = roomForDigitRuns(d + (to - from) + 2);
+      // a chunk still open from the block before takes slot 0
+      int t = (before >>> 31) ^ 1;
       turns[0] = openChunk;
-      int d = afterDigit;
-      digitTurns[0] = openRun;
       for (int i = from; i < to; i++) {
         int b = CLASSES[Math.min(s.charAt(i), 128)];
-        int space = b >>> 31; // 1 for whitespace
-        int digit = b & DIGIT;
+        int turn = b ^ before; // sign bit: whitespace begins or ends; DIGIT: a digit run does
         turns[t] = i;
         classes[t] = bits;
-        t += space ^ afterSpace;
-        digitTurns[d] = i;
-        d += digit ^ afterDigit;
-        bits = (bits | b) & (space - 1);
-        afterSpace = space;
-        afterDigit = digit;
+        t += turn >>> 31;
+        runs[d] = i;
+        d += turn & DIGIT;
+        bits = (bits | b) & ~(b >> 31); // whitespace clears
+        before = b;
       }
-      addDigitRuns(digitTurns, d & ~1);
       for (int k = 0; k + 1 < t; k += 2) {
         all |= classes[k + 1];
         record(s, turns[k], turns[k + 1], classes[k + 1], triggerShapes);
       }
       openChunk = turns[t & ~1];
-      openRun = digitTurns[d & ~1];
     }
-    if (afterDigit == 1) {
-      digitTurns[0] = openRun;
-      digitTurns[1] = n;
-      addDigitRuns(digitTurns, 2);
+    if ((before & DIGIT) != 0) {
+      digitRuns[d++] = n;
     }
-    if (afterSpace == 0) {
+    digitRunCount = d / 2;
+    if (before >= 0) {
       all |= bits;
       record(s, openChunk, n, bits, triggerShapes);
     }
     textClasses = all;
   }
 
-  /** Appends the digit runs given as start, end pairs in {@code turns[0, count)}. */
-  private void addDigitRuns(int[] turns, int count) {
-    int room = digitRunCount + count / 2;
-    if (room > digitRuns.length) {
-      digitRuns = java.util.Arrays.copyOf(digitRuns, Math.max(room, digitRuns.length * 2));
-      digitRunEnds = java.util.Arrays.copyOf(digitRunEnds, digitRuns.length);
+  /** {@link #digitRuns}, grown to at least {@code size} slots. */
+  private int[] roomForDigitRuns(int size) {
+    if (size > digitRuns.length) {
+      digitRuns = java.util.Arrays.copyOf(digitRuns, Math.max(size, digitRuns.length * 2));
     }
-    for (int k = 0; k < count; k += 2) {
-      digitRuns[digitRunCount] = turns[k];
-      digitRunEnds[digitRunCount++] = turns[k + 1];
-    }
+    return digitRuns;
   }
 
   private void record(String s, int start, int end, int bits, int[] triggerShapes) {
@@ -189,7 +181,7 @@ final class TextChunks {
       // a plain word: only prompt injection cares, and only if it can be a trigger word
       if (mayBeTrigger(s, start, end, triggerShapes)) {
         if (wordCount * 2 == words.length) {
-          words = java.util.Arrays.copyOf(words, words.length * 2);
+          words = java.util.Arrays.copyOf(words, Math.max(32, words.length * 2));
         }
         words[wordCount * 2] = start;
         words[wordCount * 2 + 1] = end;
@@ -217,12 +209,12 @@ final class TextChunks {
 
   /** Where the {@code k}-th digit run starts (runs in text order). */
   int digitRunStart(int k) {
-    return digitRuns[k];
+    return digitRuns[2 * k];
   }
 
   /** Where the {@code k}-th digit run ends (the first char after its last digit). */
   int digitRunEnd(int k) {
-    return digitRunEnds[k];
+    return digitRuns[2 * k + 1];
   }
 
   /** The classes found anywhere in the text (not {@link #LONG}). */
