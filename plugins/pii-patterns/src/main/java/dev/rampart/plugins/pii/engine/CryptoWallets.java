@@ -44,12 +44,14 @@ final class CryptoWallets implements EntityScanner {
         continue; // none here, or inside a run already looked at, or a run that starts further left, or too short
       }
       ctx.budget().charge(1);
-      int runEnd = start;
+      // the run's digits (and the "bc" before them) are alphanumeric: the run goes on from their end
+      int runEnd = chunks.digitRunEnd(k);
       while (runEnd < s.length() && CharClasses.isAlnum(s.charAt(runEnd))) {
         runEnd++;
       }
       done = runEnd;
-      if (CharClasses.boundaryAt(s, runEnd) && !ctx.budget().exhausted()) {
+      // examine takes no run shorter than the shortest address; most runs here are
+      if (runEnd - start >= MIN_LENGTH && CharClasses.boundaryAt(s, runEnd) && !ctx.budget().exhausted()) {
         examine(ctx, s, start, runEnd);
       }
     }

@@ -65,8 +65,8 @@ final class PhoneNumbers implements EntityScanner {
     for (int k = 0; k < chunks.digitRunCount(); k++) {
       int start = chunks.digitRunStart(k);
       ctx.budget().charge(2);
-      if (tooShort(s, start, chunks.digitRunEnd(k))) {
-        continue;
+      if (i > start || tooShort(s, start, chunks.digitRunEnd(k))) {
+        continue; // inside a stretch the walk went past, or a run no number starts at
       }
       if (i < start) {
         // at the char before the run only a '+' or '(' can open a number; from anything else the walk goes on to the run
@@ -80,15 +80,30 @@ final class PhoneNumbers implements EntityScanner {
   }
 
   /**
-   * Whether the digit run {@code [start, end)} cannot begin a candidate: fewer than seven digits, no
-   * '+' or '(' before it and no separator or '+' after it. {@link #step} would find no
-   * candidate there and move the walk no further than the run's end, short of the next run.
+   * Whether the digit run {@code [start, end)} cannot begin a candidate: no '+' or '(' before it,
+   * fewer than seven digits, and after it either no separator or '+', or a separator that joins
+   * it to no digit, separator or '+'. {@link #step} would find no candidate there (the candidate
+   * holds only this run's digits) and move the walk no further than the char after the
+   * separator, short of the next run.
    */
   private static boolean tooShort(String s, int start, int end) {
-    if (start > 0 && (s.charAt(start - 1) == '+' || s.charAt(start - 1) == '(')) {
+    if (end - start >= 7 || (start > 0 && (s.charAt(start - 1) == '+' || s.charAt(start - 1) == '('))) {
       return false;
     }
-    return end - start < 7 && (end == s.length() || !(isSeparator(s.charAt(end)) || s.charAt(end) == '+'));
+    int n = s.length();
+    if (end == n) {
+      return true;
+    }
+    char after = s.charAt(end);
+    if (isSeparator(after)) {
+      return end + 1 == n || !continuesNumber(s.charAt(end + 1));
+    }
+    return after != '+';
+  }
+
+  /** Whether {@code c} can follow a separator inside a candidate or the stretch {@link #skipRun} steps over. */
+  private static boolean continuesNumber(char c) {
+    return CharClasses.isDigit(c) || isSeparator(c) || c == '+';
   }
 
   /** Looks for a number at {@code i}; returns where the walk goes on. */
