@@ -69,25 +69,37 @@ final class Ibans implements EntityScanner {
       i = Math.max(i, chunks.start(k));
       int to = chunks.end(k);
       ctx.budget().charge(to - i);
+      // An IBAN starts at a word boundary, so past a failed start the next one to try is after
+      // the next char that is no word char. A grouped IBAN can run on into later chunks: the
+      // walk goes on from its end, which is where the next chunk's budget charge starts too.
       while (i < to && i + 15 <= n) {
-        i = step(ctx, s, i, buf);
+        int end = ibanEnd(ctx, s, i, buf);
+        i = end > 0 ? end : nextNonWord(s, i, to) + 1;
       }
     }
   }
 
-  /** Looks for an IBAN at {@code i}; returns where the walk goes on. */
-  private static int step(ScanContext ctx, String s, int i, char[] buf) {
+  /** The first char in {@code [i, to)} that is no word char, or {@code to}. */
+  private static int nextNonWord(String s, int i, int to) {
+    while (i < to && CharClasses.isWordChar(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** End of the IBAN found at {@code i} (after recording it), or -1. */
+  private static int ibanEnd(ScanContext ctx, String s, int i, char[] buf) {
     char a = s.charAt(i);
     if (!CharClasses.isUpper(a) || (i > 0 && CharClasses.isWordChar(s.charAt(i - 1)))) {
-      return i + 1;
+      return -1;
     }
     char b = s.charAt(i + 1);
     if (!CharClasses.isUpper(b) || !CharClasses.isDigit(s.charAt(i + 2)) || !CharClasses.isDigit(s.charAt(i + 3))) {
-      return i + 1;
+      return -1;
     }
     int len = BY_CODE[(a - 'A') * 26 + b - 'A'];
     if (len == 0 || ctx.budget().exhausted()) {
-      return i + 1;
+      return -1;
     }
     ctx.budget().charge(len * 2L);
     int end = read(s, i, len, buf, false);
@@ -95,7 +107,7 @@ final class Ibans implements EntityScanner {
       end = read(s, i, len, buf, true);
     }
     if (end < 0 || !isValid(buf, len)) {
-      return i + 1;
+      return -1;
     }
     ctx.add(EntityType.IBAN, i, end, 0.9 + (CONTEXT.near(s, i, end, ctx.budget()) ? 0.1 : 0));
     return end;

@@ -14,6 +14,14 @@ final class IpAddresses implements EntityScanner {
   private static final int MAX_IPV6 = 45;
   private static final ContextWords CONTEXT = new ContextWords("ip", "ipv4", "ipv6", "address", "host", "server", "client");
   private static final ContextWords VERSION = new ContextWords("version", "ver", "release", "build", "v");
+  /** Per ASCII char: neither a word char nor a run char, so a run may start after it. */
+  private static final boolean[] BREAKERS = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      BREAKERS[c] = !isRunChar(c) && !CharClasses.isWordChar(c);
+    }
+  }
 
   @Override
   public Set<EntityType> types() {
@@ -23,38 +31,66 @@ final class IpAddresses implements EntityScanner {
   @Override
   public void scan(ScanContext ctx) {
     String s = ctx.text();
-    int n = s.length();
     TextChunks chunks = ctx.chunks();
-    int i = 0;
     for (int k = 0; k < chunks.count(); k++) {
       // IPv6 needs a ':', IPv4 digits and a '.'
       int classes = chunks.classes(k);
       if ((classes & TextChunks.COLON) == 0 && (classes & (TextChunks.DIGIT | TextChunks.DOT)) != (TextChunks.DIGIT | TextChunks.DOT)) {
         continue;
       }
-      i = Math.max(i, chunks.start(k));
+      // a run never crosses whitespace: each chunk's runs start and end inside it
+      int from = chunks.start(k);
       int to = chunks.end(k);
-      ctx.budget().charge(to - i);
-      while (i < to) {
-        char c = s.charAt(i);
-        if (!isRunChar(c)) {
-          i++;
-          continue;
-        }
-        int runEnd = i;
-        while (runEnd < n && isRunChar(s.charAt(runEnd))) {
-          runEnd++;
-        }
-        if (c != '.' && (i == 0 || !CharClasses.isWordChar(s.charAt(i - 1)))
-            && (runEnd == n || !CharClasses.isWordChar(s.charAt(runEnd)))) {
-          examine(ctx, s, i, runEnd);
-        }
-        i = runEnd;
-      }
+      ctx.budget().charge(to - from);
+      scanRuns(ctx, s, from, to);
     }
   }
 
-  private static void examine(ScanContext ctx, String s, int start, int runEnd) {
+  /**
+   * Examines the runs of {@code [from, to)} that stand at word boundaries. Only {@code from} and
+   * the char after each breaker (neither a word char nor a run char) can start one: anywhere else
+   * the char before is a run char (the run started earlier) or a word char.
+   */
+  private static void scanRuns(ScanContext ctx, String s, int from, int to) {
+    int i = from;
+    while (i < to) {
+      char c = s.charAt(i);
+      if (c != '.' && isRunChar(c)) {
+        i = run(ctx, s, i, to);
+      }
+      i = nextBreaker(s, i, to) + 1;
+    }
+  }
+
+  /** Walks the run starting at the boundary {@code start}, examines it if it ends at one; returns its end. */
+  private static int run(ScanContext ctx, String s, int start, int to) {
+    boolean colon = false;
+    boolean dot = false;
+    int end = start;
+    for (char c; end < to && isRunChar(c = s.charAt(end)); end++) {
+      colon |= c == ':';
+      dot |= c == '.';
+    }
+    // an IPv6 address has a ':' (without one isIpv6 finds one group at most), a dotted quad a '.'
+    if ((colon || dot) && (end == s.length() || !CharClasses.isWordChar(s.charAt(end)))) {
+      examine(ctx, s, start, end, colon);
+    }
+    return end;
+  }
+
+  /** The first breaker (neither a word char nor a run char) in {@code [i, to)}, or {@code to}. */
+  private static int nextBreaker(String s, int i, int to) {
+    while (i < to && !isBreaker(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean isBreaker(char c) {
+    return c < 128 ? BREAKERS[c] : !CharClasses.isWordChar(c); // no run char is beyond ASCII
+  }
+
+  private static void examine(ScanContext ctx, String s, int start, int runEnd, boolean colon) {
     int end = runEnd;
     while (end > start && (s.charAt(end - 1) == '.'
         || (s.charAt(end - 1) == ':' && (end - 2 < start || s.charAt(end - 2) != ':')))) {
@@ -63,7 +99,7 @@ final class IpAddresses implements EntityScanner {
     if (end - start < 2) {
       return;
     }
-    if (end - start <= MAX_IPV6 && isIpv6(s, start, end)) {
+    if (colon && end - start <= MAX_IPV6 && isIpv6(s, start, end)) {
       boolean context = CONTEXT.near(s, start, end, ctx.budget());
       boolean full = true;
       for (int k = start + 1; k < end; k++) {

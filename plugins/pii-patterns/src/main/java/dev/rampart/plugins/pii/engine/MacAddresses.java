@@ -18,39 +18,54 @@ final class MacAddresses implements EntityScanner {
   @Override
   public void scan(ScanContext ctx) {
     String s = ctx.text();
-    int n = s.length();
     TextChunks chunks = ctx.chunks();
-    int i = 0;
     for (int k = 0; k < chunks.count(); k++) {
       // pairs are joined by ':' or '-', Cisco quads by '.'; the shortest form has 14 chars
       if ((chunks.classes(k) & (TextChunks.COLON | TextChunks.DASH | TextChunks.DOT)) == 0
           || chunks.end(k) - chunks.start(k) < 14) {
         continue;
       }
-      i = Math.max(i, chunks.start(k));
+      // an address has no whitespace: it lies inside one chunk
+      int from = chunks.start(k);
       int to = chunks.end(k);
-      ctx.budget().charge(to - i);
-      while (i < to && i + 14 <= n) {
-        i = step(ctx, s, n, i);
+      ctx.budget().charge(to - from);
+      // An address starts where the char before is not glue: at the chunk's start or after a
+      // breaker. Anywhere else the check would fail, so the walk jumps from breaker to breaker.
+      int i = from;
+      while (i + 14 <= to) {
+        int end = addressEnd(s, i);
+        if (end > 0) {
+          ctx.add(EntityType.MAC_ADDRESS, i, end, 0.8 + (CONTEXT.near(s, i, end, ctx.budget()) ? 0.15 : 0));
+          i = end; // the walk goes on from the char after it, which is no word char
+        }
+        i = nextBreaker(s, i, to) + 1;
       }
     }
   }
 
-  /** Looks for an address at {@code i}; returns where the walk goes on. */
-  private static int step(ScanContext ctx, String s, int n, int i) {
-    if (!CharClasses.isHex(s.charAt(i)) || (i > 0 && isGlue(s.charAt(i - 1)))) {
-      return i + 1;
+  /** End of the address starting at {@code i}, after a char that is not glue; or -1. */
+  private static int addressEnd(String s, int i) {
+    if (!CharClasses.isHex(s.charAt(i))) {
+      return -1;
     }
     int end = pairsEnd(s, i);
     if (end < 0) {
       end = quadsEnd(s, i);
     }
+    int n = s.length();
     if (end < 0 || (end < n && (isGlue(s.charAt(end)) && end + 1 < n && CharClasses.isHex(s.charAt(end + 1))
         || CharClasses.isWordChar(s.charAt(end))))) {
-      return i + 1;
+      return -1;
     }
-    ctx.add(EntityType.MAC_ADDRESS, i, end, 0.8 + (CONTEXT.near(s, i, end, ctx.budget()) ? 0.15 : 0));
-    return end + 1; // the char after an address is no hex digit (those are word chars), so none starts there
+    return end;
+  }
+
+  /** The first char in {@code [i, to)} that is not glue, or {@code to}. */
+  private static int nextBreaker(String s, int i, int to) {
+    while (i < to && isGlue(s.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   private static boolean isGlue(char c) {
@@ -78,15 +93,16 @@ final class MacAddresses implements EntityScanner {
   }
 
   private static int quadsEnd(String s, int i) {
+    // the dots first: most hex words that start a candidate have none after four chars
+    if (i + 14 > s.length() || s.charAt(i + 4) != '.' || s.charAt(i + 9) != '.') {
+      return -1;
+    }
     for (int g = 0; g < 3; g++) {
       int p = i + g * 5;
       for (int k = 0; k < 4; k++) {
-        if (p + k >= s.length() || !CharClasses.isHex(s.charAt(p + k))) {
+        if (!CharClasses.isHex(s.charAt(p + k))) {
           return -1;
         }
-      }
-      if (g < 2 && (p + 4 >= s.length() || s.charAt(p + 4) != '.')) {
-        return -1;
       }
     }
     return i + 14;
