@@ -52,7 +52,7 @@ final class CharClasses {
     }
   }
 
-  /** True when {@code c} is ASCII and in every class of {@code mask}. */
+  /** True when {@code c} is ASCII and in at least one class of {@code mask} (callers pass one class). */
   static boolean is(char c, int mask) {
     return c < 128 && (TABLE[c] & mask) != 0;
   }
