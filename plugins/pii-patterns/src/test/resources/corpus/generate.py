@@ -223,6 +223,10 @@ for v in ['0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', '0xfb6916095ca1df60bB79C
 pos('PHONE_NUMBER', '+1 415 555 2671', 'desk: +1 415 555 2671x123 (ask for Sam)')
 pos('PHONE_NUMBER', '(020) 7946 0958', 'London office (020) 7946 0958, weekdays')
 neg('PHONE_NUMBER', 'build id 4155552671xyz failed')
+# --- UATP (airline) cards: 15 digits starting with 1, reported only next to a card word
+pos('CREDIT_CARD', '122000000000003', 'my credit card: 122000000000003')
+pos('CREDIT_CARD', '2223003122003222', 'Mastercard 2223003122003222')
+neg('CREDIT_CARD', 'job 122000000000003 finished')
 with open('labelled.tsv','w') as f:
     f.write('# type<TAB>expected value ("-" = negative, "*" = any span)<TAB>text; "\\n" in a field is a newline\n')
     for t,v,x in rows:

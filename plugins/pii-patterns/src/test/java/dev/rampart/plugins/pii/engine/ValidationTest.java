@@ -69,6 +69,13 @@ class ValidationTest {
   }
 
   @Test
+  void uatpCardsAreReportedOnlyNextToACardWord() {
+    assertEquals(List.of("CREDIT_CARD:122000000000003"), found("my credit card: 122000000000003"));
+    assertEquals(List.of(), found("job 122000000000003 finished"));
+    assertEquals(List.of(), found("card 122000000000004")); // Luhn
+  }
+
+  @Test
   void contextWordsRaiseTheScore() {
     assertTrue(score("visa card 4111111111111111", "CREDIT_CARD") > score("ref 4111111111111111", "CREDIT_CARD"));
     assertTrue(score("SSN 123-45-6789", "US_SSN") > score("code 123-45-6789", "US_SSN"));
