@@ -242,6 +242,12 @@ for t in ['Please ignore the previous text message, it went to the wrong person.
     'Tenants are not bound by the rules of the club.', 'Members are not required to follow the rules of APA style.',
     'Ignore the noise above the fan, it is normal.', 'Please list the rules of chess.', 'Forget about the tasks for today and rest.']:
     neg('PROMPT_INJECTION', t)
+# --- a CIDR prefix length and an IPv6 zone are part of the address they follow
+pos('IP_ADDRESS', '192.168.1.0/24', 'Subnet: 192.168.1.0/24')
+pos('IP_ADDRESS', '10.0.0.0/8', 'allow from 10.0.0.0/8.')
+pos('IP_ADDRESS', '2001:db8::/32', 'Prefix: 2001:db8::/32')
+pos('IP_ADDRESS', 'fe80::1%eth0', 'Gateway fe80::1%eth0 is up')
+pos('IP_ADDRESS', '10.0.0.0', 'bad mask 10.0.0.0/33 rejected')
 with open('labelled.tsv','w') as f:
     f.write('# type<TAB>expected value ("-" = negative, "*" = any span)<TAB>text; "\\n" in a field is a newline\n')
     for t,v,x in rows:

@@ -92,6 +92,14 @@ class ValidationTest {
   }
 
   @Test
+  void aPrefixLengthOrZoneIsReportedWithItsAddress() {
+    assertEquals(List.of("IP_ADDRESS:10.0.0.0/8", "IP_ADDRESS:172.16.0.0/12"), found("allow 10.0.0.0/8, 172.16.0.0/12"));
+    assertEquals(List.of("IP_ADDRESS:fe80::1%eth0/64"), found("addr fe80::1%eth0/64 up"));
+    assertEquals(List.of("IP_ADDRESS:10.0.0.0"), found("mask 10.0.0.0/33 or"));
+    assertEquals(List.of("IP_ADDRESS:2001:db8::"), found("net 2001:db8::/9999 x"));
+  }
+
+  @Test
   void contextWordsRaiseTheScore() {
     assertTrue(score("visa card 4111111111111111", "CREDIT_CARD") > score("ref 4111111111111111", "CREDIT_CARD"));
     assertTrue(score("SSN 123-45-6789", "US_SSN") > score("code 123-45-6789", "US_SSN"));
