@@ -248,6 +248,10 @@ pos('IP_ADDRESS', '10.0.0.0/8', 'allow from 10.0.0.0/8.')
 pos('IP_ADDRESS', '2001:db8::/32', 'Prefix: 2001:db8::/32')
 pos('IP_ADDRESS', 'fe80::1%eth0', 'Gateway fe80::1%eth0 is up')
 pos('IP_ADDRESS', '10.0.0.0', 'bad mask 10.0.0.0/33 rejected')
+# --- OpenPGP armour: a private key block is a private key; a public key block is not a secret
+v = '-----BEGIN PGP PRIVATE KEY BLOCK-----\\n\\nlQOYBGRk3sYBCADK8q1s9n0Gm2N4l6Yb7c5ZQ2l3m4n5o6p7q8r9s0t1u2v3w4x5\\n=Ab3c\\n-----END PGP PRIVATE KEY BLOCK-----'
+pos('PRIVATE_KEY', v, 'my key:\\n' + v + '\\n')
+neg('GENERIC_SECRET', '-----BEGIN PGP PUBLIC KEY BLOCK-----\\n\\nmQENBGRk3sYBCADK8q1s9n0Gm2N4l6Yb7c5ZQ2l3m4n5o6p7q8r9s0t1u2v3w4x5\\n-----END PGP PUBLIC KEY BLOCK-----')
 with open('labelled.tsv','w') as f:
     f.write('# type<TAB>expected value ("-" = negative, "*" = any span)<TAB>text; "\\n" in a field is a newline\n')
     for t,v,x in rows:

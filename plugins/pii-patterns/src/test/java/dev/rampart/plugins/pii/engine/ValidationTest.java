@@ -100,6 +100,14 @@ class ValidationTest {
   }
 
   @Test
+  void pgpArmourIsAPrivateKeyOnlyForAPrivateKeyBlock() {
+    String body = "\n\nlQOYBGRk3sYBCADK8q1s9n0Gm2N4l6Yb7c5ZQ2l3m4n5o6p7q8r9s0t1u2v3w4x5\n=Ab3c\n";
+    String key = "-----BEGIN PGP PRIVATE KEY BLOCK-----" + body + "-----END PGP PRIVATE KEY BLOCK-----";
+    assertEquals(List.of("PRIVATE_KEY:" + key), found(key));
+    assertEquals(List.of(), found(key.replace("PRIVATE", "PUBLIC")));
+  }
+
+  @Test
   void contextWordsRaiseTheScore() {
     assertTrue(score("visa card 4111111111111111", "CREDIT_CARD") > score("ref 4111111111111111", "CREDIT_CARD"));
     assertTrue(score("SSN 123-45-6789", "US_SSN") > score("code 123-45-6789", "US_SSN"));
