@@ -252,6 +252,13 @@ pos('IP_ADDRESS', '10.0.0.0', 'bad mask 10.0.0.0/33 rejected')
 v = '-----BEGIN PGP PRIVATE KEY BLOCK-----\\n\\nlQOYBGRk3sYBCADK8q1s9n0Gm2N4l6Yb7c5ZQ2l3m4n5o6p7q8r9s0t1u2v3w4x5\\n=Ab3c\\n-----END PGP PRIVATE KEY BLOCK-----'
 pos('PRIVATE_KEY', v, 'my key:\\n' + v + '\\n')
 neg('GENERIC_SECRET', '-----BEGIN PGP PUBLIC KEY BLOCK-----\\n\\nmQENBGRk3sYBCADK8q1s9n0Gm2N4l6Yb7c5ZQ2l3m4n5o6p7q8r9s0t1u2v3w4x5\\n-----END PGP PUBLIC KEY BLOCK-----')
+# --- Slack refresh (xoxe-) and configuration (xoxe.xoxp-) tokens, in the shapes Slack documents
+pos('SLACK_TOKEN', 'xoxe-1-My0xLTMxNzcwMjQ0MTcxMy01MTU4MTUyNjkxNzE0LTUxODE4NDI0MDY3MzYtMjA5MGFkOTFlZThkZWE2OGFl',
+    '"refresh_token": "xoxe-1-My0xLTMxNzcwMjQ0MTcxMy01MTU4MTUyNjkxNzE0LTUxODE4NDI0MDY3MzYtMjA5MGFkOTFlZThkZWE2OGFl"')
+pos('SLACK_TOKEN', 'xoxe.xoxp-1-Mi0yLTM0MTQwNDE0MDE3Ni0zNjU5NDY0Njg4MTctNTE4MjA3NTQ5NjA4MC01NDEyOTYy',
+    'config token xoxe.xoxp-1-Mi0yLTM0MTQwNDE0MDE3Ni0zNjU5NDY0Njg4MTctNTE4MjA3NTQ5NjA4MC01NDEyOTYy')
+neg('SLACK_TOKEN', 'xoxe.xoxp-1-SlackAppConfigurationAccessTokenHere')
+neg('SLACK_TOKEN', 'xoxe-1-xxx')
 with open('labelled.tsv','w') as f:
     f.write('# type<TAB>expected value ("-" = negative, "*" = any span)<TAB>text; "\\n" in a field is a newline\n')
     for t,v,x in rows:

@@ -7,7 +7,7 @@ import java.util.Set;
  * other IAM id prefixes, then 16 upper-case letters or digits), GitHub tokens ({@code ghp_},
  * {@code gho_}, {@code ghu_}, {@code ghs_}, {@code ghr_} then 36 characters; fine-grained
  * {@code github_pat_}), Slack tokens ({@code xoxb-}, {@code xoxp-}, {@code xoxa-}, {@code xoxr-},
- * {@code xoxs-}, {@code xapp-}), JSON Web Tokens (see {@link JsonWebTokens}) and the API keys of
+ * {@code xoxs-}, {@code xoxe-} refresh tokens, {@code xoxe.xoxp-} configuration tokens, {@code xapp-}), JSON Web Tokens (see {@link JsonWebTokens}) and the API keys of
  * well-known vendors ({@link VendorKeys}, reported as {@link EntityType#GENERIC_SECRET}). One pass
  * over the text's token-shaped runs; each run is looked at once, at its start.
  */
@@ -26,7 +26,7 @@ final class Secrets implements EntityScanner {
         || (upper && (isLong || (classes & TextChunks.DOT) != 0))
         || (isLong && (classes & TextChunks.DASH) != 0);
   }
-  static final String[] SLACK_PREFIXES = {"xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xapp-"};
+  static final String[] SLACK_PREFIXES = {"xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xoxe-", "xapp-"};
 
   @Override
   public Set<EntityType> types() {
@@ -134,10 +134,14 @@ final class Secrets implements EntityScanner {
   }
 
   private static int slackTokenEnd(String s, int i) {
-    if (!startsWithAny(s, i, SLACK_PREFIXES)) {
+    int k;
+    if (startsWithAny(s, i, SLACK_PREFIXES)) {
+      k = i + 5;
+    } else if (s.startsWith("xoxe.xoxp-", i) || s.startsWith("xoxe.xoxb-", i)) {
+      k = i + 10; // a configuration token: its own prefix, then a user's or bot's
+    } else {
       return -1;
     }
-    int k = i + 5;
     int digits = 0;
     while (k < s.length() && k - i < 256 && (CharClasses.isAlnum(s.charAt(k)) || s.charAt(k) == '-')) {
       digits += CharClasses.isDigit(s.charAt(k)) ? 1 : 0;

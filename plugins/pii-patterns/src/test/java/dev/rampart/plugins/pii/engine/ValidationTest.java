@@ -108,6 +108,15 @@ class ValidationTest {
   }
 
   @Test
+  void slackRefreshAndConfigurationTokensAreSlackTokens() {
+    String refresh = "xoxe-1-My0xLTMxNzcwMjQ0MTcxMy01MTU4MTUyNjkxNzE0LTUxODE4NDI0MDY3MzYtMjA5MGFk";
+    String config = "xoxe.xoxb-1-Mi0yLTMxNzcwMjQ0MTcxMy0zNjU5NDY0Njg4MTctNTE1ODE1MjY5MTcxNC01MTU4";
+    assertEquals(List.of("SLACK_TOKEN:" + refresh), found("t=" + refresh));
+    assertEquals(List.of("SLACK_TOKEN:" + config), found("token " + config + " ok"));
+    assertEquals(List.of(), found("xoxe.xoxp-1-RANDOMSTRINGHERE"));
+  }
+
+  @Test
   void contextWordsRaiseTheScore() {
     assertTrue(score("visa card 4111111111111111", "CREDIT_CARD") > score("ref 4111111111111111", "CREDIT_CARD"));
     assertTrue(score("SSN 123-45-6789", "US_SSN") > score("code 123-45-6789", "US_SSN"));
