@@ -259,6 +259,11 @@ pos('SLACK_TOKEN', 'xoxe.xoxp-1-Mi0yLTM0MTQwNDE0MDE3Ni0zNjU5NDY0Njg4MTctNTE4MjA3
     'config token xoxe.xoxp-1-Mi0yLTM0MTQwNDE0MDE3Ni0zNjU5NDY0Njg4MTctNTE4MjA3NTQ5NjA4MC01NDEyOTYy')
 neg('SLACK_TOKEN', 'xoxe.xoxp-1-SlackAppConfigurationAccessTokenHere')
 neg('SLACK_TOKEN', 'xoxe-1-xxx')
+# --- a prefix followed by one repeated character is a documentation placeholder, not a credential
+neg('AWS_ACCESS_KEY', 'aws_access_key_id = AKIAXXXXXXXXXXXXXXXX')
+neg('GITHUB_TOKEN', 'export GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx')
+neg('GITHUB_TOKEN', 'github_pat_xxxxxxxxxxxxxxxxxxxxxx_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx')
+pos('AWS_ACCESS_KEY', 'AKIAIOSFODNN7EXAMPLE', 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE')
 with open('labelled.tsv','w') as f:
     f.write('# type<TAB>expected value ("-" = negative, "*" = any span)<TAB>text; "\\n" in a field is a newline\n')
     for t,v,x in rows:

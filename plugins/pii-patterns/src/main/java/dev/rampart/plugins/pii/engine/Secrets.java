@@ -8,7 +8,9 @@ import java.util.Set;
  * {@code gho_}, {@code ghu_}, {@code ghs_}, {@code ghr_} then 36 characters; fine-grained
  * {@code github_pat_}), Slack tokens ({@code xoxb-}, {@code xoxp-}, {@code xoxa-}, {@code xoxr-},
  * {@code xoxs-}, {@code xoxe-} refresh tokens, {@code xoxe.xoxp-} configuration tokens, {@code xapp-}), JSON Web Tokens (see {@link JsonWebTokens}) and the API keys of
- * well-known vendors ({@link VendorKeys}, reported as {@link EntityType#GENERIC_SECRET}). One pass
+ * well-known vendors ({@link VendorKeys}, reported as {@link EntityType#GENERIC_SECRET}). An AWS
+ * or GitHub prefix followed by one character repeated ({@code AKIAXXXXXXXXXXXXXXXX},
+ * {@code ghp_xxxx...}) is a documentation placeholder, not a credential. One pass
  * over the text's token-shaped runs; each run is looked at once, at its start.
  */
 final class Secrets implements EntityScanner {
@@ -118,19 +120,31 @@ final class Secrets implements EntityScanner {
         return -1;
       }
     }
-    return CharClasses.boundaryAt(s, end) ? end : -1;
+    return CharClasses.boundaryAt(s, end) && !placeholder(s, i + 4, end) ? end : -1;
   }
 
   private static int gitHubTokenEnd(String s, int i) {
     if (startsWithAny(s, i, GITHUB_PREFIXES)) {
       int end = alnumEnd(s, i + 4, 255, false);
-      return end - (i + 4) == 36 ? end : -1;
+      return end - (i + 4) == 36 && !placeholder(s, i + 4, end) ? end : -1;
     }
     if (s.startsWith("github_pat_", i)) {
       int end = alnumEnd(s, i + 11, 255, true);
-      return end - (i + 11) >= 40 ? end : -1;
+      return end - (i + 11) >= 40 && !placeholder(s, i + 11, end) ? end : -1;
     }
     return -1;
+  }
+
+  /** Whether {@code [from, to)} repeats one character throughout ('_' aside): "XXXX", "xxxx_xxxx". */
+  private static boolean placeholder(String s, int from, int to) {
+    char first = s.charAt(from);
+    for (int k = from + 1; k < to; k++) {
+      char c = s.charAt(k);
+      if (c != first && c != '_') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int slackTokenEnd(String s, int i) {

@@ -117,6 +117,13 @@ class ValidationTest {
   }
 
   @Test
+  void placeholderKeysAreNotCredentials() {
+    assertEquals(List.of(), found("key = AKIAXXXXXXXXXXXXXXXX"));
+    assertEquals(List.of(), found("ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
+    assertEquals(List.of("AWS_ACCESS_KEY:AKIAIOSFODNN7EXAMPLE"), found("key = AKIAIOSFODNN7EXAMPLE"));
+  }
+
+  @Test
   void contextWordsRaiseTheScore() {
     assertTrue(score("visa card 4111111111111111", "CREDIT_CARD") > score("ref 4111111111111111", "CREDIT_CARD"));
     assertTrue(score("SSN 123-45-6789", "US_SSN") > score("code 123-45-6789", "US_SSN"));
