@@ -82,7 +82,7 @@ for k in range(25):
     if k%5==4: pos('US_SSN', v.replace('-',''), 'SSN {}'.format(v.replace('-',''))); continue
     pos('US_SSN', v, sctx[k%len(sctx)].format(v))
 for t in ['SSN 000-12-3456','SSN 666-12-3456','SSN 912-34-5678','SSN 123-00-4567','SSN 123-45-0000','SSN 111-11-1111','SSN 123-45 6789',
-  'zip 94105-1234','phone 555-123-4567','ref 123456789 shipped','date 2023-11-05','SSN 078-05-1120','part 12-345-6789']:
+  'zip 94105-1234','SSN 555-123-4567','ref 123456789 shipped','date 2023-11-05','SSN 078-05-1120','part 12-345-6789']:
     neg('US_SSN', t)
 # --- NHS
 def nhs():
@@ -264,6 +264,15 @@ neg('AWS_ACCESS_KEY', 'aws_access_key_id = AKIAXXXXXXXXXXXXXXXX')
 neg('GITHUB_TOKEN', 'export GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx')
 neg('GITHUB_TOKEN', 'github_pat_xxxxxxxxxxxxxxxxxxxxxx_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx')
 pos('AWS_ACCESS_KEY', 'AKIAIOSFODNN7EXAMPLE', 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE')
+# --- next to a phone word, a number libphonenumber finds possible but not valid (fictional and
+# placeholder ranges) is a phone number; the SSN layout 3-2-4 never is one
+pos('PHONE_NUMBER', '555-123-4567', 'phone 555-123-4567')
+pos('PHONE_NUMBER', '(555) 253-0000', 'Phone number: (555) 253-0000.')
+pos('PHONE_NUMBER', '+44 7700 900123', 'mobile +44 7700 900123')
+neg('PHONE_NUMBER', 'ref 555-123-4567 shipped')
+neg('PHONE_NUMBER', 'text me: 999-999-9999')
+neg('PHONE_NUMBER', 'case 078-05-0000 closed')
+neg('PHONE_NUMBER', 'code 078 00 1123')
 with open('labelled.tsv','w') as f:
     f.write('# type<TAB>expected value ("-" = negative, "*" = any span)<TAB>text; "\\n" in a field is a newline\n')
     for t,v,x in rows:

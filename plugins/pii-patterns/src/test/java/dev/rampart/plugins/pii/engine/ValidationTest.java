@@ -124,6 +124,21 @@ class ValidationTest {
   }
 
   @Test
+  void aPossibleButInvalidNumberIsAPhoneNumberOnlyNextToAPhoneWord() {
+    assertEquals(0.6, score("Phone number: (555) 253-0000.", "PHONE_NUMBER"), 1e-9);
+    assertEquals(0.6, score("mobile +44 7700 900123", "PHONE_NUMBER"), 1e-9);
+    assertEquals(List.of(), found("+44 7700 900123"));
+    assertEquals(List.of(), found("ref 555-123-4567 shipped"));
+    assertEquals(List.of(), found("phone: 4155559999x")); // bare digits are never enough
+  }
+
+  @Test
+  void theSsnLayoutIsNeverAPhoneNumber() {
+    assertEquals(List.of(), found("case 078-05-0000 closed"));
+    assertEquals(List.of(), found("call 078 00 1123"));
+  }
+
+  @Test
   void contextWordsRaiseTheScore() {
     assertTrue(score("visa card 4111111111111111", "CREDIT_CARD") > score("ref 4111111111111111", "CREDIT_CARD"));
     assertTrue(score("SSN 123-45-6789", "US_SSN") > score("code 123-45-6789", "US_SSN"));
