@@ -273,6 +273,11 @@ neg('PHONE_NUMBER', 'ref 555-123-4567 shipped')
 neg('PHONE_NUMBER', 'text me: 999-999-9999')
 neg('PHONE_NUMBER', 'case 078-05-0000 closed')
 neg('PHONE_NUMBER', 'code 078 00 1123')
+# --- an IBAN typed in lower case (mixed-case country codes stay out)
+pos('IBAN', 'de89 3704 0044 0532 0130 00', 'meine iban: de89 3704 0044 0532 0130 00')
+pos('IBAN', 'gb29nwbk60161331926819', 'my iban is gb29nwbk60161331926819 thanks')
+neg('IBAN', 'iban De89370400440532013000')
+neg('IBAN', 'session de89370400440532013001 expired')
 with open('labelled.tsv','w') as f:
     f.write('# type<TAB>expected value ("-" = negative, "*" = any span)<TAB>text; "\\n" in a field is a newline\n')
     for t,v,x in rows:

@@ -139,6 +139,13 @@ class ValidationTest {
   }
 
   @Test
+  void aLowerCaseIbanIsAnIban() {
+    assertEquals(List.of("IBAN:de89 3704 0044 0532 0130 00"), found("iban: de89 3704 0044 0532 0130 00"));
+    assertEquals(List.of(), found("x De89370400440532013000"));
+    assertEquals(List.of(), found("x de89370400440532013001")); // mod 97
+  }
+
+  @Test
   void contextWordsRaiseTheScore() {
     assertTrue(score("visa card 4111111111111111", "CREDIT_CARD") > score("ref 4111111111111111", "CREDIT_CARD"));
     assertTrue(score("SSN 123-45-6789", "US_SSN") > score("code 123-45-6789", "US_SSN"));
