@@ -47,7 +47,8 @@ final class InjectionPhrases {
   /** Words after the target that place it before the attack: "ignore the directions above". */
   private static final String BEFORE_NOW = "(?:above|before|so" + S + "far|until" + S + "now|earlier|previously"
       + "|given" + S + "(?:above|before|earlier|previously|to" + S + "you)|(?:you|i)" + S + "(?:were|was|have" + S + "been|'ve"
-      + S + "been)" + S + "given)\\b";
+      + S + "been)" + S + "given|(?:you|i)" + S + "(?:have" + S + "|'ve" + S + ")?(?:received|got)" + S
+      + "(?:before|earlier|previously|so" + S + "far|until" + S + "now))\\b";
   /** Words that place an override's target before the attack. */
   private static final Set<String> EARLIER = Set.of("previous", "prior", "above", "earlier", "preceding", "foregoing");
 
@@ -267,6 +268,17 @@ final class InjectionPhrases {
             + "(?:anweisungen|instruktionen|befehle|regeln|anordnungen|vorgaben|richtlinien)\\b", InjectionPhrases::germanOk);
     for (String verb : List.of("ignoriere", "ignorieren", "vergiss", "vergessen", "missachte", "missachten")) {
       add(byTrigger, verb, german);
+    }
+    // "forget everything before" in Spanish and French (text folded: accents dropped)
+    Phrase olvidaTodo = phrase(Kind.OVERRIDE, 0.8,
+        "(?:olvida|olvide|ignora)" + S + "todo" + S + "lo" + S + "(?:anterior|previo|dicho" + S + "antes)\\b", null);
+    for (String verb : List.of("olvida", "olvide", "ignora")) {
+      add(byTrigger, verb, olvidaTodo, " todo lo");
+    }
+    Phrase oublieTout = phrase(Kind.OVERRIDE, 0.8,
+        "(?:oublie|oubliez|ignore|ignorez)" + S + "tout" + S + "ce" + S + "qui" + S + "(?:precede|a" + S + "ete" + S + "dit)\\b", null);
+    for (String verb : List.of("oublie", "oubliez", "ignore", "ignorez")) {
+      add(byTrigger, verb, oublieTout, " tout ce");
     }
     add(byTrigger, "vergiss", phrase(Kind.OVERRIDE, 0.8,
         "vergiss" + S + "alles(?:,)?" + S + "(?:was|davor|zuvor|bisher|vorher|oben)", null), " alles");
