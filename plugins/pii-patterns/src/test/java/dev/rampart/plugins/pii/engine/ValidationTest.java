@@ -154,6 +154,13 @@ class ValidationTest {
   }
 
   @Test
+  void anSshRemoteIsNotAMailbox() {
+    assertEquals(List.of(), found("git clone git@github.com:psf/requests.git"));
+    assertEquals(List.of(), found("scp a deploy@web.example.com:/srv/app"));
+    assertEquals(List.of("EMAIL:bob@example.com"), found("mail bob@example.com: he knows"));
+  }
+
+  @Test
   void contextWordsRaiseTheScore() {
     assertTrue(score("visa card 4111111111111111", "CREDIT_CARD") > score("ref 4111111111111111", "CREDIT_CARD"));
     assertTrue(score("SSN 123-45-6789", "US_SSN") > score("code 123-45-6789", "US_SSN"));
