@@ -288,6 +288,10 @@ for t in ['Ignore the package you received before Monday.', 'Olvida todo, vamos 
 neg('EMAIL', 'git clone git@github.com:psf/requests.git')
 neg('EMAIL', 'scp build.tgz deploy@web.example.com:/srv/app')
 pos('EMAIL', 'bob@example.com', 'Contact: bob@example.com: he knows')
+# --- dotted quads that number a document's sections are not addresses
+neg('IP_ADDRESS', 'see section 3.2.1.4 of the spec')
+neg('IP_ADDRESS', 'as shown in Figure 1.2.3.4')
+pos('IP_ADDRESS', '10.1.2.3', 'server 10.1.2.3 in section 4')
 with open('labelled.tsv','w') as f:
     f.write('# type<TAB>expected value ("-" = negative, "*" = any span)<TAB>text; "\\n" in a field is a newline\n')
     for t,v,x in rows:

@@ -161,6 +161,12 @@ class ValidationTest {
   }
 
   @Test
+  void aDottedSectionNumberIsNotAnAddress() {
+    assertEquals(List.of(), found("see section 3.2.1.4 of the spec"));
+    assertEquals(List.of("IP_ADDRESS:10.1.2.3"), found("server 10.1.2.3 in section 4"));
+  }
+
+  @Test
   void contextWordsRaiseTheScore() {
     assertTrue(score("visa card 4111111111111111", "CREDIT_CARD") > score("ref 4111111111111111", "CREDIT_CARD"));
     assertTrue(score("SSN 123-45-6789", "US_SSN") > score("code 123-45-6789", "US_SSN"));
