@@ -3,7 +3,9 @@ package dev.rampart.plugins.pii.engine;
 /**
  * Payment card numbers: 12-19 digits, plain or grouped (4-4-4-4, 4-4-4-4-3, 4-6-5, 4-6-4) with
  * one consistent space or dash, whose issuer prefix and length match a known scheme and whose
- * Luhn check digit is right. Numbers that only have the shape are not reported.
+ * Luhn check digit is right. Numbers that only have the shape are not reported. UATP (airline)
+ * cards, 15 digits starting with 1, are reported only next to a card word: nothing else in their
+ * shape sets them apart from the ids and counters that also start with 1.
  */
 final class CardNumbers {
 
@@ -46,7 +48,10 @@ final class CardNumbers {
       if (best >= 0) {
         int start = run.starts[k];
         int end = run.ends[best];
-        ctx.add(EntityType.CREDIT_CARD, start, end, 0.85 + (CONTEXT.near(s, start, end, ctx.budget()) ? 0.1 : 0));
+        boolean context = CONTEXT.near(s, start, end, ctx.budget());
+        if (context || s.charAt(start) != '1') {
+          ctx.add(EntityType.CREDIT_CARD, start, end, 0.85 + (context ? 0.1 : 0));
+        }
         k = best;
       }
     }
@@ -81,6 +86,9 @@ final class CardNumbers {
     boolean len16to19 = len >= 16 && len <= 19;
     if (d[0] == '4') {
       return len == 13 || len == 16 || len == 19; // Visa
+    }
+    if (d[0] == '1') {
+      return len == 15; // UATP
     }
     if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) {
       return len == 16; // Mastercard

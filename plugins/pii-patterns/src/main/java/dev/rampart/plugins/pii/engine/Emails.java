@@ -5,7 +5,9 @@ import java.util.Set;
 /**
  * E-mail addresses (RFC 5322 dot-atom local part, DNS host with an alphabetic TLD). Anchored on
  * each '@' and expanded both ways within the RFC length limits, so the cost per '@' is bounded
- * and a run like "a@a@a@..." stays linear.
+ * and a run like "a@a@a@..." stays linear. A {@code user@host} followed by ':' and a path
+ * ({@code git@github.com:org/repo.git}, {@code deploy@web.example.com:/srv}) is an SSH or SCP
+ * remote, not a mailbox.
  */
 final class Emails implements EntityScanner {
 
@@ -34,7 +36,7 @@ final class Emails implements EntityScanner {
         continue; // "https://user:pass@host" is an address with credentials, not a mailbox
       }
       int end = start < 0 ? -1 : Hosts.domainEnd(s, at + 1, false);
-      if (end < 0) {
+      if (end < 0 || remotePathAt(s, end)) {
         continue;
       }
       double score = 0.9 + (CONTEXT.near(s, start, end, ctx.budget()) ? 0.1 : 0);
@@ -56,6 +58,30 @@ final class Emails implements EntityScanner {
         return k >= 2 && s.charAt(k - 1) == '/' && s.charAt(k - 2) == ':';
       }
       if (!(isAtext(c) || c == ':')) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a ':' at {@code i} starts the path of an SSH or SCP remote ("host:org/repo", "host:/srv", "host:~"). */
+  private static boolean remotePathAt(String s, int i) {
+    if (i + 1 >= s.length() || s.charAt(i) != ':') {
+      return false;
+    }
+    char c = s.charAt(i + 1);
+    boolean scheme = c == '/' && i + 2 < s.length() && s.charAt(i + 2) == '/'; // "://" glued on: no remote
+    return (c == '/' && !scheme) || c == '~' || (CharClasses.isAlnum(c) && remotePath(s, i + 1));
+  }
+
+  /** Whether the word at {@code from} goes on to a '/' before any space: "org/repo.git". */
+  private static boolean remotePath(String s, int from) {
+    for (int k = from; k < s.length() && k - from < 100; k++) {
+      char c = s.charAt(k);
+      if (c == '/') {
+        return true;
+      }
+      if (!(CharClasses.isAlnum(c) || c == '-' || c == '_' || c == '.')) {
         return false;
       }
     }

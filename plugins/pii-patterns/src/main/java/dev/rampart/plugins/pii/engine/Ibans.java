@@ -6,7 +6,9 @@ import java.util.Set;
 /**
  * International bank account numbers: a country code from the IBAN registry, two check digits
  * (02-98) and a BBAN whose total length is exactly the country's, written compact or in groups
- * of four separated by single spaces; the ISO 7064 mod-97 check must give 1.
+ * of four separated by single spaces; the ISO 7064 mod-97 check must give 1. People typing an
+ * IBAN into a chat often write it in lower case ({@code de89 3704 ...}); the country code may be
+ * lower case when both its letters are.
  */
 final class Ibans implements EntityScanner {
 
@@ -63,11 +65,23 @@ final class Ibans implements EntityScanner {
     for (int k = 0; k < chunks.count(); k++) {
       // country code and check digits stand together: "GB82"
       int classes = chunks.classes(k);
-      if ((classes & TextChunks.UPPER) == 0 || (classes & TextChunks.DIGIT) == 0) {
+      if ((classes & (TextChunks.UPPER | TextChunks.LOWER)) == 0 || (classes & TextChunks.DIGIT) == 0) {
         continue;
       }
       i = Math.max(i, chunks.start(k));
       int to = chunks.end(k);
+      if ((classes & TextChunks.UPPER) == 0) {
+        // a lower-case IBAN starts its chunk (after a quote or bracket): logs are full of
+        // lower-case chunks with digits, and walking each of them would cost more than it finds
+        while (i < to && !CharClasses.isAlnum(s.charAt(i))) {
+          i++;
+        }
+        if (i < to && i + 15 <= n) {
+          int end = ibanEnd(ctx, s, i, buf);
+          i = end > 0 ? end : i + 1;
+        }
+        continue;
+      }
       ctx.budget().charge(to - i);
       // An IBAN starts at a word boundary, so past a failed start the next one to try is after
       // the next char that is no word char. A grouped IBAN can run on into later chunks: the
@@ -90,12 +104,18 @@ final class Ibans implements EntityScanner {
   /** End of the IBAN found at {@code i} (after recording it), or -1. */
   private static int ibanEnd(ScanContext ctx, String s, int i, char[] buf) {
     char a = s.charAt(i);
-    if (!CharClasses.isUpper(a) || (i > 0 && CharClasses.isWordChar(s.charAt(i - 1)))) {
+    boolean lower = a >= 'a' && a <= 'z';
+    if (!(CharClasses.isUpper(a) || lower) || (i > 0 && CharClasses.isWordChar(s.charAt(i - 1)))) {
       return -1;
     }
     char b = s.charAt(i + 1);
-    if (!CharClasses.isUpper(b) || !CharClasses.isDigit(s.charAt(i + 2)) || !CharClasses.isDigit(s.charAt(i + 3))) {
+    if (!(lower ? b >= 'a' && b <= 'z' : CharClasses.isUpper(b))
+        || !CharClasses.isDigit(s.charAt(i + 2)) || !CharClasses.isDigit(s.charAt(i + 3))) {
       return -1;
+    }
+    if (lower) {
+      a -= 32;
+      b -= 32;
     }
     int len = BY_CODE[(a - 'A') * 26 + b - 'A'];
     if (len == 0 || ctx.budget().exhausted()) {
@@ -130,7 +150,7 @@ final class Ibans implements EntityScanner {
       char c = s.charAt(i);
       if (CharClasses.isDigit(c) || CharClasses.isUpper(c)) {
         buf[k] = c;
-      } else if (c >= 'a' && c <= 'z' && k >= 4) {
+      } else if (c >= 'a' && c <= 'z' && (k >= 4 || k < 2)) { // ibanEnd() checked the code's case
         buf[k] = (char) (c - 32);
       } else {
         return -1;

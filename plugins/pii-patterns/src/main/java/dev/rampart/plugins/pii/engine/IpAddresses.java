@@ -7,13 +7,17 @@ import java.util.Set;
  * one {@code ::}, optionally ending in a dotted quad), both reported as {@link
  * EntityType#IP_ADDRESS}. The scanner walks maximal runs of {@code [0-9A-Fa-f:.]} once each, so a
  * version string such as {@code 10.0.0.1.2} is rejected as a whole rather than matched in part.
+ * A CIDR prefix length ({@code 10.0.0.0/8}, {@code 2001:db8::/32}) and an IPv6 zone
+ * ({@code fe80::1%eth0}) belong to the address they follow and are reported with it.
  */
 final class IpAddresses implements EntityScanner {
 
   /** Longest textual IPv6 form (with an embedded IPv4 tail). */
   private static final int MAX_IPV6 = 45;
   private static final ContextWords CONTEXT = new ContextWords("ip", "ipv4", "ipv6", "address", "host", "server", "client");
-  private static final ContextWords VERSION = new ContextWords("version", "ver", "release", "build", "v");
+  /** Words that number something else with dotted quads: software versions, and a document's sections ("see section 3.2.1.4"). */
+  private static final ContextWords VERSION = new ContextWords("version", "ver", "release", "build", "v",
+      "section", "sections", "sec", "chapter", "clause", "paragraph", "figure", "fig", "appendix", "article");
   /** Per ASCII char: neither a word char nor a run char, so a run may start after it. */
   private static final boolean[] BREAKERS = new boolean[128];
 
@@ -105,7 +109,7 @@ final class IpAddresses implements EntityScanner {
       for (int k = start + 1; k < end; k++) {
         full &= !(s.charAt(k) == ':' && s.charAt(k - 1) == ':');
       }
-      ctx.add(EntityType.IP_ADDRESS, start, end, (full ? 0.85 : 0.75) + (context ? 0.1 : 0));
+      ctx.add(EntityType.IP_ADDRESS, start, suffixEnd(s, end, true), (full ? 0.85 : 0.75) + (context ? 0.1 : 0));
       return;
     }
     int v4 = ipv4End(s, start);
@@ -113,8 +117,39 @@ final class IpAddresses implements EntityScanner {
       boolean context = CONTEXT.near(s, start, v4, ctx.budget());
       // dotted quads also number software versions; say so in the score when the text does
       double score = !context && VERSION.near(s, start, v4, ctx.budget()) ? 0.4 : 0.8 + (context ? 0.1 : 0);
-      ctx.add(EntityType.IP_ADDRESS, start, v4, score);
+      ctx.add(EntityType.IP_ADDRESS, start, v4 == end ? suffixEnd(s, v4, false) : v4, score);
     }
+  }
+
+  /**
+   * End of the address at {@code end} with what may follow it: an IPv6 zone ({@code %eth0}), then
+   * a prefix length ({@code /24}: at most 32 for IPv4, 128 for IPv6, no leading zero), each
+   * only when it ends where a word would.
+   */
+  private static int suffixEnd(String s, int end, boolean v6) {
+    int n = s.length();
+    if (v6 && end + 1 < n && s.charAt(end) == '%' && CharClasses.isAlnum(s.charAt(end + 1))) {
+      int k = end + 1;
+      while (k < n && k - end <= 16 && CharClasses.isAlnum(s.charAt(k))) {
+        k++;
+      }
+      if (k - end <= 16 && (k == n || !CharClasses.isWordChar(s.charAt(k)))) {
+        end = k;
+      }
+    }
+    if (end + 1 < n && s.charAt(end) == '/' && CharClasses.isDigit(s.charAt(end + 1))) {
+      int k = end + 1;
+      int value = 0;
+      while (k < n && k - end <= 3 && CharClasses.isDigit(s.charAt(k))) {
+        value = value * 10 + s.charAt(k) - '0';
+        k++;
+      }
+      boolean leadingZero = k - end > 2 && s.charAt(end + 1) == '0';
+      if (k - end <= 3 && !leadingZero && value <= (v6 ? 128 : 32) && (k == n || !CharClasses.isWordChar(s.charAt(k)))) {
+        end = k;
+      }
+    }
+    return end;
   }
 
   private static boolean isRunChar(char c) {

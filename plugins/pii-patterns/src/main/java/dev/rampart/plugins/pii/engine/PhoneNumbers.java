@@ -21,6 +21,12 @@ import java.util.Set;
  * National numbers validate in the default region, or — when they start with a trunk prefix 0 —
  * in the other configured regions, at a lower score. A bare run of digits with no separator is
  * reported only next to a word such as "phone" or "tel": bare runs are usually identifiers.
+ *
+ * <p>Next to such a word, a number with separators or a country code that libphonenumber finds
+ * possible (a plan's length) but not valid is still reported, at a lower score: fictional and
+ * placeholder numbers ({@code (555) 253-0000}, Ofcom's drama range {@code +44 7700 900123}) and
+ * numbers of ranges newer than the metadata are what people put after "phone:" too. The SSN
+ * layout 3-2-4 ({@code 078-05-1120}) is never a phone number.
  */
 final class PhoneNumbers implements EntityScanner {
 
@@ -189,6 +195,9 @@ final class PhoneNumbers implements EntityScanner {
     if (bare && !international && !context) {
       return;
     }
+    if (ssnLayout(candidate)) {
+      return;
+    }
     int[] span = validSpan(ctx, candidate, defaultRegion);
     double score = international ? 0.8 : 0.65;
     if (span == null && firstDigit(candidate) == '0') { // a trunk 0: "020 ..." or "(020) ..."
@@ -199,6 +208,13 @@ final class PhoneNumbers implements EntityScanner {
           break;
         }
       }
+    }
+    if (span == null && context && !bare && fullLayout(candidate, international) && !repeatsOneDigit(candidate)
+        && isPossible(candidate, defaultRegion)
+        && !OTHER_IDENTIFIERS.near(s, start, end, ctx.budget())) {
+      ctx.budget().charge(LIBRARY_COST);
+      ctx.add(EntityType.PHONE_NUMBER, start, end, 0.6);
+      return;
     }
     if (span != null) {
       if (context) {
@@ -239,6 +255,62 @@ final class PhoneNumbers implements EntityScanner {
     } catch (NumberParseException notANumber) {
       return false;
     }
+  }
+
+  /** Whether the candidate parses to a number of a possible length for its plan (valid or not). */
+  private static boolean isPossible(String candidate, String region) {
+    try {
+      return LIBRARY.isPossibleNumber(LIBRARY.parse(candidate, region));
+    } catch (NumberParseException notANumber) {
+      return false;
+    }
+  }
+
+  /**
+   * Whether an unvalidated candidate is laid out as a whole number is: ten digits or more
+   * (a country code stands for them), ending in a group of three or more ("1111 2026-11-21"
+   * ends in a date's day).
+   */
+  private static boolean fullLayout(String candidate, boolean international) {
+    int digits = 0;
+    int lastGroup = 0;
+    for (int i = 0; i < candidate.length(); i++) {
+      if (CharClasses.isDigit(candidate.charAt(i))) {
+        digits++;
+        lastGroup++;
+      } else {
+        lastGroup = 0;
+      }
+    }
+    return (international || digits >= 10) && lastGroup >= 3;
+  }
+
+  /** Whether every digit of the candidate is the same one: "999-999-9999" fills a form, it reaches no one. */
+  private static boolean repeatsOneDigit(String candidate) {
+    char first = firstDigit(candidate);
+    for (int i = 0; i < candidate.length(); i++) {
+      char c = candidate.charAt(i);
+      if (CharClasses.isDigit(c) && c != first) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Three digits, two, four, joined by one separator used twice: a US social security number's layout. */
+  private static boolean ssnLayout(String candidate) {
+    if (candidate.length() != 11 || !CharClasses.isDigit(candidate.charAt(0))) {
+      return false;
+    }
+    char sep = candidate.charAt(3);
+    for (int i = 0; i < 11; i++) {
+      boolean separator = i == 3 || i == 6;
+      char c = candidate.charAt(i);
+      if (separator ? c != sep || CharClasses.isDigit(c) : !CharClasses.isDigit(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static char firstDigit(String candidate) {

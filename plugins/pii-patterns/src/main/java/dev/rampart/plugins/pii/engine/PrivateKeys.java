@@ -4,7 +4,7 @@ import java.util.Set;
 
 /**
  * PEM private keys: {@code -----BEGIN [RSA |EC |DSA |OPENSSH |ENCRYPTED ]PRIVATE KEY-----} through
- * the matching END line. A block whose END is missing (a pasted, truncated key) is reported from
+ * the matching END line, and OpenPGP's armoured {@code -----BEGIN PGP PRIVATE KEY BLOCK-----}. A block whose END is missing (a pasted, truncated key) is reported from
  * its BEGIN line through the base64 body that follows, at a lower score.
  */
 final class PrivateKeys implements EntityScanner {
@@ -12,6 +12,8 @@ final class PrivateKeys implements EntityScanner {
   static final String BEGIN = "-----BEGIN ";
   static final String END = "-----END ";
   private static final String LABEL_TAIL = "PRIVATE KEY-----";
+  /** OpenPGP armour: "PRIVATE KEY" goes on with " BLOCK-----". */
+  private static final String PGP_TAIL = "PRIVATE KEY BLOCK-----";
   private static final int MAX_LABEL = 40;
   private static final int MAX_BODY = 64 * 1024;
 
@@ -59,13 +61,16 @@ final class PrivateKeys implements EntityScanner {
     }
   }
 
-  /** End of a {@code [RSA |EC |...]PRIVATE KEY-----} label starting at {@code from}, or -1. */
+  /** End of a {@code [RSA |EC |...]PRIVATE KEY-----} or {@code PGP PRIVATE KEY BLOCK-----} label starting at {@code from}, or -1. */
   static int labelEnd(String s, int from) {
     int limit = Math.min(s.length(), from + MAX_LABEL + LABEL_TAIL.length());
     for (int k = from; k < limit; k++) {
       char c = s.charAt(k);
       if (c == 'P' && s.startsWith(LABEL_TAIL, k)) {
         return k + LABEL_TAIL.length();
+      }
+      if (c == 'P' && s.startsWith(PGP_TAIL, k)) {
+        return k + PGP_TAIL.length();
       }
       if (!(CharClasses.isUpper(c) || c == ' ' || CharClasses.isDigit(c))) {
         return -1;

@@ -7,8 +7,10 @@ import java.util.Set;
  * other IAM id prefixes, then 16 upper-case letters or digits), GitHub tokens ({@code ghp_},
  * {@code gho_}, {@code ghu_}, {@code ghs_}, {@code ghr_} then 36 characters; fine-grained
  * {@code github_pat_}), Slack tokens ({@code xoxb-}, {@code xoxp-}, {@code xoxa-}, {@code xoxr-},
- * {@code xoxs-}, {@code xapp-}), JSON Web Tokens (see {@link JsonWebTokens}) and the API keys of
- * well-known vendors ({@link VendorKeys}, reported as {@link EntityType#GENERIC_SECRET}). One pass
+ * {@code xoxs-}, {@code xoxe-} refresh tokens, {@code xoxe.xoxp-} configuration tokens, {@code xapp-}), JSON Web Tokens (see {@link JsonWebTokens}) and the API keys of
+ * well-known vendors ({@link VendorKeys}, reported as {@link EntityType#GENERIC_SECRET}). An AWS
+ * or GitHub prefix followed by one character repeated ({@code AKIAXXXXXXXXXXXXXXXX},
+ * {@code ghp_xxxx...}) is a documentation placeholder, not a credential. One pass
  * over the text's token-shaped runs; each run is looked at once, at its start.
  */
 final class Secrets implements EntityScanner {
@@ -26,7 +28,7 @@ final class Secrets implements EntityScanner {
         || (upper && (isLong || (classes & TextChunks.DOT) != 0))
         || (isLong && (classes & TextChunks.DASH) != 0);
   }
-  static final String[] SLACK_PREFIXES = {"xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xapp-"};
+  static final String[] SLACK_PREFIXES = {"xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xoxe-", "xapp-"};
 
   @Override
   public Set<EntityType> types() {
@@ -118,26 +120,42 @@ final class Secrets implements EntityScanner {
         return -1;
       }
     }
-    return CharClasses.boundaryAt(s, end) ? end : -1;
+    return CharClasses.boundaryAt(s, end) && !placeholder(s, i + 4, end) ? end : -1;
   }
 
   private static int gitHubTokenEnd(String s, int i) {
     if (startsWithAny(s, i, GITHUB_PREFIXES)) {
       int end = alnumEnd(s, i + 4, 255, false);
-      return end - (i + 4) == 36 ? end : -1;
+      return end - (i + 4) == 36 && !placeholder(s, i + 4, end) ? end : -1;
     }
     if (s.startsWith("github_pat_", i)) {
       int end = alnumEnd(s, i + 11, 255, true);
-      return end - (i + 11) >= 40 ? end : -1;
+      return end - (i + 11) >= 40 && !placeholder(s, i + 11, end) ? end : -1;
     }
     return -1;
   }
 
+  /** Whether {@code [from, to)} repeats one character throughout ('_' aside): "XXXX", "xxxx_xxxx". */
+  private static boolean placeholder(String s, int from, int to) {
+    char first = s.charAt(from);
+    for (int k = from + 1; k < to; k++) {
+      char c = s.charAt(k);
+      if (c != first && c != '_') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static int slackTokenEnd(String s, int i) {
-    if (!startsWithAny(s, i, SLACK_PREFIXES)) {
+    int k;
+    if (startsWithAny(s, i, SLACK_PREFIXES)) {
+      k = i + 5;
+    } else if (s.startsWith("xoxe.xoxp-", i) || s.startsWith("xoxe.xoxb-", i)) {
+      k = i + 10; // a configuration token: its own prefix, then a user's or bot's
+    } else {
       return -1;
     }
-    int k = i + 5;
     int digits = 0;
     while (k < s.length() && k - i < 256 && (CharClasses.isAlnum(s.charAt(k)) || s.charAt(k) == '-')) {
       digits += CharClasses.isDigit(s.charAt(k)) ? 1 : 0;

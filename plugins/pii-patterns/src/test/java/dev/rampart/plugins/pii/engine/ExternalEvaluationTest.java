@@ -1,0 +1,96 @@
+package dev.rampart.plugins.pii.engine;
+
+import dev.rampart.contracts.guard.Finding;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the outside-style evaluation set ({@code src/test/resources/external/outside.tsv}, built by
+ * its {@code generate.py} from public test fixtures in real-world formats, not from this engine's
+ * own examples) through the engine at its default options and prints, per type, the misses, the
+ * findings with another span than labelled, and the false alarms. It reports rather than asserts:
+ * the set keeps rows whose labels this engine deliberately disagrees with (see the generator).
+ *
+ * <p>A positive row counts as found when a finding of its type covers exactly the labelled value
+ * ("*": any span); a finding of its type with another span is a "span" difference. On a negative
+ * row ("-") a finding of the row's type is a false alarm; findings of other types, on any row,
+ * are printed as "other" for review (a MAC address on a row that is negative for IP addresses is
+ * right, a phone number inside a mistyped IBAN may not be).
+ */
+class ExternalEvaluationTest {
+
+  private record Row(String type, String value, String text) {}
+
+  @Test
+  void printsMissesAndFalseAlarmsPerType() throws IOException {
+    DetectionEngine engine = new DetectionEngine(EngineOptions.defaults("outside"));
+    Map<String, int[]> counts = new TreeMap<>(); // type -> {positives, found, span, missed, negatives, false alarms}
+    List<String> report = new ArrayList<>();
+    for (Row row : read()) {
+      int[] c = counts.computeIfAbsent(row.type(), t -> new int[6]);
+      List<Finding> findings = engine.scan(row.text()).findings();
+      if ("-".equals(row.value())) {
+        c[4]++;
+        for (Finding f : findings) {
+          if (f.entityType().equals(row.type())) {
+            c[5]++;
+            report.add(String.format("FALSE %-16s %s  <- %s", f.entityType(), span(row.text(), f), row.text()));
+          } else {
+            report.add(String.format("other %-16s %s  <- %s [not %s]", f.entityType(), span(row.text(), f), row.text(), row.type()));
+          }
+        }
+        continue;
+      }
+      c[0]++;
+      int start = "*".equals(row.value()) ? -1 : row.text().indexOf(row.value());
+      boolean exact = false;
+      Finding near = null;
+      for (Finding f : findings) {
+        if (!f.entityType().equals(row.type())) {
+          report.add(String.format("other %-16s %s  <- %s [%s]", f.entityType(), span(row.text(), f), row.text(), row.type()));
+        } else if (start < 0 || (f.start() == start && f.end() == start + row.value().length())) {
+          exact = true;
+        } else {
+          near = f;
+        }
+      }
+      if (exact) {
+        c[1]++;
+      } else if (near != null) {
+        c[2]++;
+        report.add(String.format("SPAN  %-16s %s  (want %s)  <- %s", row.type(), span(row.text(), near), row.value(), row.text()));
+      } else {
+        c[3]++;
+        report.add(String.format("MISS  %-16s %s  <- %s", row.type(), row.value(), row.text()));
+      }
+    }
+    report.forEach(System.out::println);
+    System.out.println("| type | positives | found | other span | missed | negatives | false alarms |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+    counts.forEach((type, c) -> System.out.printf("| %s | %d | %d | %d | %d | %d | %d |%n", type, c[0], c[1], c[2], c[3], c[4], c[5]));
+  }
+
+  private static String span(String text, Finding f) {
+    return text.substring(f.start(), f.end()).replace("\n", "\\n") + String.format(" (%.2f)", f.score());
+  }
+
+  private static List<Row> read() throws IOException {
+    List<Row> rows = new ArrayList<>();
+    try (InputStream in = ExternalEvaluationTest.class.getResourceAsStream("/external/outside.tsv")) {
+      for (String raw : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (raw.isBlank() || raw.startsWith("#")) {
+          continue;
+        }
+        String[] f = raw.split("\t", 3);
+        rows.add(new Row(f[0], f[1].replace("\\n", "\n"), f[2].replace("\\n", "\n")));
+      }
+    }
+    return rows;
+  }
+}
