@@ -21,16 +21,33 @@ final class EncodedPayloads {
     this.phrases = phrases;
   }
 
+  /**
+   * The chunk classes whose chars are all base64-run chars (the secret-only classes but '.'): a
+   * long token in a chunk holding no other class is one base64 run from end to end.
+   */
+  private static final int BASE64_ONLY = TextChunks.SECRET_ONLY & ~TextChunks.DOT;
+
   /** Hits whose spans are the encoded runs in the scan's text, visiting only its long tokens. */
   List<InjectionPhrases.Hit> find(ScanContext ctx) {
     List<InjectionPhrases.Hit> hits = new ArrayList<>();
     String text = ctx.text();
     ScanBudget budget = ctx.budget();
+    TextChunks chunks = ctx.chunks();
+    int chunk = 0;
     // base64 chars are secret chars, so a run of MIN_RUN of them lies in a long token
     int[] tokens = ctx.longTokens();
     for (int r = 0; r < ctx.longTokenCount() && !budget.exhausted(); r++) {
       int i = tokens[r * 2];
       int to = tokens[r * 2 + 1];
+      // tokens and chunks are both in text order, and a token never spans whitespace
+      while (chunk < chunks.count() && chunks.end(chunk) <= i) {
+        chunk++;
+      }
+      if (isOneRun(chunks, chunk, i, to)) {
+        // what the walk below finds in such a token, without reading it for '.' or '~'
+        examineRun(text, i, to, budget, hits);
+        continue;
+      }
       while (i < to && !budget.exhausted()) {
         if (!isBase64Char(text.charAt(i))) {
           i++;
@@ -40,16 +57,27 @@ final class EncodedPayloads {
         while (end < to && isBase64Char(text.charAt(end))) {
           end++;
         }
-        if (end - i >= MIN_RUN) {
-          double score = injectionScore(text, i, Math.min(end, i + MAX_DECODED_CHARS), budget);
-          if (score > 0) {
-            hits.add(new InjectionPhrases.Hit(i, end, InjectionPhrases.Kind.ENCODED, score));
-          }
-        }
+        examineRun(text, i, end, budget, hits);
         i = end;
       }
     }
     return hits;
+  }
+
+  /** Whether {@code [from, to)} lies in chunk {@code k} and that chunk holds base64-run chars only. */
+  private static boolean isOneRun(TextChunks chunks, int k, int from, int to) {
+    return k < chunks.count() && chunks.start(k) <= from && to <= chunks.end(k)
+        && (chunks.classes(k) & ~BASE64_ONLY) == 0;
+  }
+
+  /** Adds a hit for the maximal base64 run {@code [from, end)} if it is long enough and hides a phrase. */
+  private void examineRun(String text, int from, int end, ScanBudget budget, List<InjectionPhrases.Hit> hits) {
+    if (end - from >= MIN_RUN) {
+      double score = injectionScore(text, from, Math.min(end, from + MAX_DECODED_CHARS), budget);
+      if (score > 0) {
+        hits.add(new InjectionPhrases.Hit(from, end, InjectionPhrases.Kind.ENCODED, score));
+      }
+    }
   }
 
   /** 6-bit values of the base64 and base64url alphabets ('+' and '-' 62, '/' and '_' 63); -1 elsewhere. */
