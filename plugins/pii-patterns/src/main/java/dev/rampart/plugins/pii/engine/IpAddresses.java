@@ -46,8 +46,34 @@ final class IpAddresses implements EntityScanner {
       int from = chunks.start(k);
       int to = chunks.end(k);
       ctx.budget().charge(to - from);
-      scanRuns(ctx, s, from, to);
+      if (mayHoldAddress(s, from, to)) {
+        scanRuns(ctx, s, from, to);
+      }
     }
+  }
+
+  /**
+   * False when {@code [from, to)} cannot hold an address: a dotted quad has three '.', an IPv6
+   * address either eight groups (seven ':', six before an IPv4 tail) or a "::". Timestamps
+   * ("10:23:45.123") and host names ("example.org") have none of these, and this tight count
+   * is much cheaper than the breaker-to-breaker walk of {@link #scanRuns} it spares them.
+   */
+  private static boolean mayHoldAddress(String s, int from, int to) {
+    int dots = 0;
+    int colons = 0;
+    char before = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c == ':') {
+        if (before == ':' || ++colons == 6) {
+          return true;
+        }
+      } else if (c == '.' && ++dots == 3) {
+        return true;
+      }
+      before = c;
+    }
+    return false;
   }
 
   /**
