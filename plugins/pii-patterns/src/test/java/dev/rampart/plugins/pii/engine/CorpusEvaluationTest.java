@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rampart.contracts.guard.Finding;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,14 +21,13 @@ class CorpusEvaluationTest {
   private static final double PRECISION_FLOOR = 0.95;
   private static final double RECALL_FLOOR = 0.95;
 
-  private record Labelled(String type, String value, String text) {}
 
   private static final Map<String, int[]> COUNTS = new TreeMap<>(); // type -> {tp, fp, fn}
 
   @BeforeAll
   static void evaluate() throws IOException {
     DetectionEngine engine = new DetectionEngine(EngineOptions.defaults("corpus"));
-    for (Labelled line : read()) {
+    for (LabelledRow line : LabelledRow.read("/corpus/labelled.tsv")) {
       counts(line.type());
       int expectedStart = "-".equals(line.value()) || "*".equals(line.value()) ? -1 : line.text().indexOf(line.value());
       boolean matched = false;
@@ -70,20 +66,6 @@ class CorpusEvaluationTest {
 
   private static double recall(int[] c) {
     return c[0] + c[2] == 0 ? 1.0 : (double) c[0] / (c[0] + c[2]);
-  }
-
-  private static List<Labelled> read() throws IOException {
-    List<Labelled> lines = new ArrayList<>();
-    try (InputStream in = CorpusEvaluationTest.class.getResourceAsStream("/corpus/labelled.tsv")) {
-      for (String raw : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        if (raw.isBlank() || raw.startsWith("#")) {
-          continue;
-        }
-        String[] f = raw.split("\t", 3);
-        lines.add(new Labelled(f[0], f[1].replace("\\n", "\n"), f[2].replace("\\n", "\n")));
-      }
-    }
-    return lines;
   }
 
   @Test

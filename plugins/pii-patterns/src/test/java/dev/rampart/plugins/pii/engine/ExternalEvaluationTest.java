@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 class ExternalEvaluationTest {
 
-  private record Row(String type, String value, String text) {}
 
   @Test
   void findsEveryRowButTheKnownMisses() throws IOException {
@@ -39,7 +38,7 @@ class ExternalEvaluationTest {
     Map<String, int[]> counts = new TreeMap<>(); // type -> {positives, found, span, missed, negatives, false alarms}
     List<String> report = new ArrayList<>();
     List<String> unexpected = new ArrayList<>();
-    for (Row row : read()) {
+    for (LabelledRow row : LabelledRow.read("/external/outside.tsv")) {
       int[] c = counts.computeIfAbsent(row.type(), t -> new int[6]);
       List<Finding> findings = engine.scan(row.text()).findings();
       if ("-".equals(row.value())) {
@@ -106,19 +105,5 @@ class ExternalEvaluationTest {
 
   private static String span(String text, Finding f) {
     return text.substring(f.start(), f.end()).replace("\n", "\\n") + String.format(" (%.2f)", f.score());
-  }
-
-  private static List<Row> read() throws IOException {
-    List<Row> rows = new ArrayList<>();
-    try (InputStream in = ExternalEvaluationTest.class.getResourceAsStream("/external/outside.tsv")) {
-      for (String raw : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        if (raw.isBlank() || raw.startsWith("#")) {
-          continue;
-        }
-        String[] f = raw.split("\t", 3);
-        rows.add(new Row(f[0], f[1].replace("\\n", "\n"), f[2].replace("\\n", "\n")));
-      }
-    }
-    return rows;
   }
 }
