@@ -102,7 +102,7 @@ final class IpAddresses implements EntityScanner {
       dot |= c == '.';
     }
     // an IPv6 address has a ':' (without one isIpv6 finds one group at most), a dotted quad a '.'
-    if ((colon || dot) && (end == s.length() || !CharClasses.isWordChar(s.charAt(end)))) {
+    if ((colon || dot) && CharClasses.boundaryAt(s, end)) {
       examine(ctx, s, start, end, colon);
     }
     return end;
@@ -159,7 +159,7 @@ final class IpAddresses implements EntityScanner {
       while (k < n && k - end <= 16 && CharClasses.isAlnum(s.charAt(k))) {
         k++;
       }
-      if (k - end <= 16 && (k == n || !CharClasses.isWordChar(s.charAt(k)))) {
+      if (k - end <= 16 && CharClasses.boundaryAt(s, k)) {
         end = k;
       }
     }
@@ -171,7 +171,7 @@ final class IpAddresses implements EntityScanner {
         k++;
       }
       boolean leadingZero = k - end > 2 && s.charAt(end + 1) == '0';
-      if (k - end <= 3 && !leadingZero && value <= (v6 ? 128 : 32) && (k == n || !CharClasses.isWordChar(s.charAt(k)))) {
+      if (k - end <= 3 && !leadingZero && value <= (v6 ? 128 : 32) && CharClasses.boundaryAt(s, k)) {
         end = k;
       }
     }
