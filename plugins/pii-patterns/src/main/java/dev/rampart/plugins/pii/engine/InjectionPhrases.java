@@ -373,10 +373,15 @@ final class InjectionPhrases {
     return key;
   }
 
+  /** The words of a phrase's free middle, in lower case. */
+  private static String[] wordsOf(String middle) {
+    return middle.trim().toLowerCase(Locale.ROOT).split("\\s+");
+  }
+
   private static boolean overrideWordsOk(String middle) {
     boolean qualified = false;
     boolean other = false;
-    String[] words = middle.trim().toLowerCase(Locale.ROOT).split("\\s+");
+    String[] words = wordsOf(middle);
     for (int i = 0; i < words.length; i++) {
       String w = words[i];
       if (!OVERRIDE_FILLERS.contains(w)) {
@@ -394,47 +399,34 @@ final class InjectionPhrases {
 
   /** Whether {@code middle} is empty or only override fillers. */
   private static boolean fillersOnly(String middle) {
-    for (String w : middle.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
-      if (!w.isEmpty() && !OVERRIDE_FILLERS.contains(w)) {
-        return false;
-      }
-    }
-    return true;
+    return fillersOnly(wordsOf(middle));
+  }
+
+  private static boolean fillersOnly(String[] words) {
+    return Arrays.stream(words).allMatch(w -> w.isEmpty() || OVERRIDE_FILLERS.contains(w));
   }
 
   /** Fillers only, one of them placing the target before the attack ("all previous"). */
   private static boolean earlierFillersOnly(String middle) {
-    boolean earlier = false;
-    for (String w : middle.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
-      if (!OVERRIDE_FILLERS.contains(w)) {
-        return false;
-      }
-      earlier |= EARLIER.contains(w);
-    }
-    return earlier;
+    String[] words = wordsOf(middle);
+    return fillersOnly(words) && Arrays.stream(words).anyMatch(EARLIER::contains);
   }
 
-  /** Whose rules the persona is freed from is said: any, yours, its, OpenAI's, the ones above. */
+  /** Words that say whose rules a persona is freed from: any, yours, its, OpenAI's, the ones above. */
+  private static final Pattern NAMED_RULES =
+      Pattern.compile("\\b(?:any|your|its|openai'?s?|ethical|moral|content|safety|above)\\b", Pattern.CASE_INSENSITIVE);
+
+  /** Whose rules the persona is freed from is said. */
   private static boolean notBoundOk(String middle) {
-    return middle.matches("(?is).*\\b(?:any|your|its|openai'?s?|ethical|moral|content|safety|above)\\b.*");
+    return NAMED_RULES.matcher(middle).find();
   }
 
   private static boolean germanOk(String middle) {
-    for (String w : middle.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
-      if (GERMAN_QUALIFIERS.contains(w)) {
-        return true;
-      }
-    }
-    return false;
+    return Arrays.stream(wordsOf(middle)).anyMatch(GERMAN_QUALIFIERS::contains);
   }
 
   private static boolean extractionWordsOk(String middle) {
-    for (String w : middle.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
-      if (EXTRACTION_MARKERS.contains(w)) {
-        return true;
-      }
-    }
-    return false;
+    return Arrays.stream(wordsOf(middle)).anyMatch(EXTRACTION_MARKERS::contains);
   }
 
   /** Every phrase in {@code text}; charges the work to {@code budget}. */
