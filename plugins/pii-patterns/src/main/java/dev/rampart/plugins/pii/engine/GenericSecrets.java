@@ -140,8 +140,8 @@ final class GenericSecrets implements EntityScanner {
 
   /**
    * Whether a keyword starts at a word start in {@code [from, to)} and ends by {@code to} (not
-   * followed by "-----" or " BLOCK-----", which label a PEM or PGP block: "PUBLIC KEY-----"); if {@code wholeWord}, no
-   * letter may follow it either ("token_" counts, "tokenizer" does not).
+   * followed by "-----" or " BLOCK-----", which label a PEM or PGP block: "PUBLIC KEY-----"); if
+   * {@code wholeWord}, no letter may follow it either ("token_" counts, "tokenizer" does not).
    */
   private static boolean keywordIn(String s, int from, int to, boolean wholeWord) {
     return keywordStart(s, from, to, wholeWord) >= 0;
@@ -157,7 +157,8 @@ final class GenericSecrets implements EntityScanner {
       }
       for (String w : KEYWORDS_BY_FIRST_LETTER[c - 'a']) {
         int after = k + w.length();
-        if (after <= to && matchesIgnoringAsciiCase(s, k, w) && !s.startsWith("-----", after) && !s.startsWith(" BLOCK-----", after)
+        if (after <= to && matchesIgnoringAsciiCase(s, k, w)
+            && !s.startsWith("-----", after) && !s.startsWith(" BLOCK-----", after)
             && (!wholeWord || after == to || !CharClasses.isLetter(s.charAt(after)))) {
           return k;
         }

@@ -15,7 +15,10 @@ final class IpAddresses implements EntityScanner {
   /** Longest textual IPv6 form (with an embedded IPv4 tail). */
   private static final int MAX_IPV6 = 45;
   private static final ContextWords CONTEXT = new ContextWords("ip", "ipv4", "ipv6", "address", "host", "server", "client");
-  /** Words that number something else with dotted quads: software versions, and a document's sections ("see section 3.2.1.4"). */
+  /**
+   * Words that number something else with dotted quads: software versions, and a document's
+   * sections ("see section 3.2.1.4").
+   */
   private static final ContextWords VERSION = new ContextWords("version", "ver", "release", "build", "v",
       "section", "sections", "sec", "chapter", "clause", "paragraph", "figure", "fig", "appendix", "article");
   /** Per ASCII char: neither a word char nor a run char, so a run may start after it. */

@@ -4,8 +4,9 @@ import java.util.Set;
 
 /**
  * PEM private keys: {@code -----BEGIN [RSA |EC |DSA |OPENSSH |ENCRYPTED ]PRIVATE KEY-----} through
- * the matching END line, and OpenPGP's armoured {@code -----BEGIN PGP PRIVATE KEY BLOCK-----}. A block whose END is missing (a pasted, truncated key) is reported from
- * its BEGIN line through the base64 body that follows, at a lower score.
+ * the matching END line, and OpenPGP's armoured {@code -----BEGIN PGP PRIVATE KEY BLOCK-----}. A
+ * block whose END is missing (a pasted, truncated key) is reported from its BEGIN line through
+ * the base64 body that follows, at a lower score.
  */
 final class PrivateKeys implements EntityScanner {
 
@@ -61,7 +62,10 @@ final class PrivateKeys implements EntityScanner {
     }
   }
 
-  /** End of a {@code [RSA |EC |...]PRIVATE KEY-----} or {@code PGP PRIVATE KEY BLOCK-----} label starting at {@code from}, or -1. */
+  /**
+   * End of a {@code [RSA |EC |...]PRIVATE KEY-----} or {@code PGP PRIVATE KEY BLOCK-----} label
+   * starting at {@code from}, or -1.
+   */
   static int labelEnd(String s, int from) {
     int limit = Math.min(s.length(), from + MAX_LABEL + LABEL_TAIL.length());
     for (int k = from; k < limit; k++) {

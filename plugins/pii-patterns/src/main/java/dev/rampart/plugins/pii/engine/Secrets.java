@@ -7,11 +7,12 @@ import java.util.Set;
  * other IAM id prefixes, then 16 upper-case letters or digits), GitHub tokens ({@code ghp_},
  * {@code gho_}, {@code ghu_}, {@code ghs_}, {@code ghr_} then 36 characters; fine-grained
  * {@code github_pat_}), Slack tokens ({@code xoxb-}, {@code xoxp-}, {@code xoxa-}, {@code xoxr-},
- * {@code xoxs-}, {@code xoxe-} refresh tokens, {@code xoxe.xoxp-} configuration tokens, {@code xapp-}), JSON Web Tokens (see {@link JsonWebTokens}) and the API keys of
- * well-known vendors ({@link VendorKeys}, reported as {@link EntityType#GENERIC_SECRET}). An AWS
- * or GitHub prefix followed by one character repeated ({@code AKIAXXXXXXXXXXXXXXXX},
- * {@code ghp_xxxx...}) is a documentation placeholder, not a credential. One pass
- * over the text's token-shaped runs; each run is looked at once, at its start.
+ * {@code xoxs-}, {@code xoxe-} refresh tokens, {@code xoxe.xoxp-} configuration tokens,
+ * {@code xapp-}), JSON Web Tokens (see {@link JsonWebTokens}) and the API keys of well-known
+ * vendors ({@link VendorKeys}, reported as {@link EntityType#GENERIC_SECRET}). An AWS or GitHub
+ * prefix followed by one character repeated ({@code AKIAXXXXXXXXXXXXXXXX}, {@code ghp_xxxx...})
+ * is a documentation placeholder, not a credential. One pass over the text's token-shaped runs;
+ * each run is looked at once, at its start.
  */
 final class Secrets implements EntityScanner {
 
