@@ -34,9 +34,9 @@ public final class EngineComparison {
   private EngineComparison() {}
 
   /** One engine loaded on its own, with its scan method. */
-  private record Engine(Object atDefault, Object atZero, Method scan) {
+  private record Engine(Object atDefault, Object atZero, Object timed, Method scan) {
 
-    static Engine load(ClassLoader loader) throws Exception {
+    static Engine load(ClassLoader loader, String timedTypes) throws Exception {
       Class<?> options = loader.loadClass(ENGINE + "EngineOptions");
       Class<?> types = loader.loadClass(ENGINE + "EntityType");
       Class<?> engine = loader.loadClass(ENGINE + "DetectionEngine");
@@ -44,8 +44,20 @@ public final class EngineComparison {
       Object all = EnumSet.class.getMethod("allOf", Class.class).invoke(null, types);
       Object zero = options.getConstructors()[0].newInstance(all, 0.0, "US",
           options.getField("DEFAULT_OTHER_REGIONS").get(null), "d");
-      return new Engine(engine.getConstructor(options).newInstance(defaults),
-          engine.getConstructor(options).newInstance(zero), engine.getMethod("scan", CharSequence.class));
+      Object atDefault = engine.getConstructor(options).newInstance(defaults);
+      Object timed = atDefault;
+      if (!timedTypes.isEmpty()) {
+        // only these types, at the default threshold: times one family (plus the shared pass)
+        Object some = EnumSet.class.getMethod("noneOf", Class.class).invoke(null, types);
+        for (String type : timedTypes.split(",")) {
+          ((java.util.Set<Object>) some).add(types.getMethod("valueOf", String.class).invoke(null, type.trim()));
+        }
+        Object options1 = options.getConstructors()[0].newInstance(some, 0.5, "US",
+            options.getField("DEFAULT_OTHER_REGIONS").get(null), "d");
+        timed = engine.getConstructor(options).newInstance(options1);
+      }
+      return new Engine(atDefault, engine.getConstructor(options).newInstance(zero), timed,
+          engine.getMethod("scan", CharSequence.class));
     }
 
     String findings(Object engine, String text) throws Exception {
@@ -55,12 +67,15 @@ public final class EngineComparison {
     }
   }
 
+  @SuppressWarnings("unchecked")
   public static void main(String[] args) throws Exception {
     URL benchJar = EngineComparison.class.getProtectionDomain().getCodeSource().getLocation();
     ClassLoader platform = ClassLoader.getPlatformClassLoader();
     // the other engine's classes come first, so they shadow this checkout's copy in the jar
-    Engine other = Engine.load(new URLClassLoader(new URL[] {Path.of(args[0]).toUri().toURL(), benchJar}, platform));
-    Engine current = Engine.load(new URLClassLoader(new URL[] {benchJar}, platform));
+    String timedTypes = args.length > 4 ? args[4] : "";
+    Engine other = Engine.load(new URLClassLoader(new URL[] {Path.of(args[0]).toUri().toURL(), benchJar}, platform),
+        timedTypes);
+    Engine current = Engine.load(new URLClassLoader(new URL[] {benchJar}, platform), timedTypes);
     List<String> texts = texts(Path.of(args[1]), Integer.parseInt(args[2]));
 
     int differences = 0;
@@ -92,7 +107,7 @@ public final class EngineComparison {
           int e = (r + k) % 2; // alternate which engine goes first
           long t0 = System.nanoTime();
           for (String piece : pieces) {
-            engines[e].scan().invoke(engines[e].atDefault(), piece);
+            engines[e].scan().invoke(engines[e].timed(), piece);
           }
           long took = System.nanoTime() - t0;
           if (r >= warmUp) {
