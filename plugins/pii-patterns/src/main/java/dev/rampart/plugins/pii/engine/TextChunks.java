@@ -91,6 +91,7 @@ final class TextChunks {
   private int[] words = NO_WORDS;
   private int wordCount;
   private int textClasses;
+  private final int textLength;
   /** Digit runs as pairs: start, end. */
   private int[] digitRuns;
   private int digitRunCount;
@@ -101,6 +102,7 @@ final class TextChunks {
    */
   TextChunks(String s, int[] triggerShapes) {
     int n = s.length();
+    textLength = n;
     chunks = new int[Math.max(48, n / 64 * 3)]; // room for a chunk per 64 chars; grows for denser text
     // Block by block, a loop without branches on the text (a word boundary every few chars is a
     // branch the CPU mispredicts; this form ran twice as fast) notes where the text turns from
@@ -121,7 +123,7 @@ final class TextChunks {
     int all = 0;
     for (int from = 0; from < n; from += BLOCK) {
       int to = Math.min(n, from + BLOCK);
-      int[] runs = roomForDigitRuns(d + (to - from) + 2);
+      int[] runs = roomForDigitRuns(d, from, to, n);
       // a chunk still open from the block before takes slot 0
       int t = (before >>> 31) ^ 1;
       turns[0] = openChunk;
@@ -153,10 +155,17 @@ final class TextChunks {
     textClasses = all;
   }
 
-  /** {@link #digitRuns}, grown to at least {@code size} slots. */
-  private int[] roomForDigitRuns(int size) {
+  /**
+   * {@link #digitRuns} with room for the block {@code from..to} (every char of it may start or
+   * end a run) after the {@code used} slots the text before it filled. Grown once to what the
+   * whole text of {@code n} chars needs at the density seen so far, rather than doubled block
+   * after block: on digit-dense text doubling copied and zeroed twice the final size.
+   */
+  private int[] roomForDigitRuns(int used, int from, int to, int n) {
+    int size = used + (to - from) + 2;
     if (size > digitRuns.length) {
-      digitRuns = java.util.Arrays.copyOf(digitRuns, Math.max(size, digitRuns.length * 2));
+      long expected = from == 0 ? 0 : (long) used * n / from + BLOCK + 2;
+      digitRuns = java.util.Arrays.copyOf(digitRuns, (int) Math.min(n + 2L, Math.max(expected, Math.max(size, digitRuns.length * 2L))));
     }
     return digitRuns;
   }
@@ -190,13 +199,22 @@ final class TextChunks {
       return;
     }
     if (chunkCount * 3 == chunks.length) {
-      chunks = java.util.Arrays.copyOf(chunks, chunks.length * 2);
+      chunks = grownChunks(end);
     }
     int at = chunkCount * 3;
     chunks[at] = start;
     chunks[at + 1] = end;
     chunks[at + 2] = bits;
     chunkCount++;
+  }
+
+  /**
+   * {@link #chunks} grown, when full at {@code end} chars into the text, to what the whole text
+   * needs at the density seen so far (most texts then grow once).
+   */
+  private int[] grownChunks(int end) {
+    long expected = (long) chunkCount * textLength / Math.max(end, 1) + 64;
+    return java.util.Arrays.copyOf(chunks, (int) Math.min(3L * (textLength + 1), 3 * Math.max(expected, chunkCount * 2L)));
   }
 
   /**
