@@ -95,6 +95,8 @@ final class ScanContext {
       budget.charge(to - i);
       if ((chunks.classes(k) & ~TextChunks.SECRET_ONLY) == 0) {
         i = addLongToken(i, to); // made only of secret chars: one run
+      } else if (!mayHoldLongToken(i, to)) {
+        continue;
       }
       while (i < to) {
         if (!CharClasses.is(text.charAt(i), CharClasses.SECRET)) {
@@ -111,6 +113,25 @@ final class ScanContext {
         i = end;
       }
     }
+  }
+
+  /**
+   * False when the chunk {@code start..end} cannot hold a run of {@link TextChunks#LONG_CHUNK}
+   * secret chars. In a chunk shorter than twice that, every such run covers the chars from {@code
+   * end - LONG_CHUNK} to {@code start + LONG_CHUNK - 1}: one of them not a secret char rules the
+   * chunk out. Read from the middle out, a timestamp or an e-mail chunk is turned away in a few
+   * chars instead of walked whole.
+   */
+  private boolean mayHoldLongToken(int start, int end) {
+    if (end - start >= 2 * TextChunks.LONG_CHUNK) {
+      return true;
+    }
+    for (int p = start + TextChunks.LONG_CHUNK - 1; p >= end - TextChunks.LONG_CHUNK; p--) {
+      if (!CharClasses.is(text.charAt(p), CharClasses.SECRET)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private int addLongToken(int start, int end) {
