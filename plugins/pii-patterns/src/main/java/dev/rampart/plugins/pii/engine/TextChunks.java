@@ -171,10 +171,14 @@ final class TextChunks {
   }
 
   private void record(String s, int start, int end, int bits, int[] triggerShapes) {
-    // most chunks are plain words that are no trigger: turned away here, without a call
-    if ((bits & ~LETTERS) != 0 || end - start >= LONG_CHUNK || mayBeTrigger(s, start, end, triggerShapes)) {
-      chunk(s, start, end, bits, triggerShapes);
+    int len = end - start;
+    if ((bits & ~LETTERS) != 0 || len >= LONG_CHUNK) {
+      // LONG without a branch: (LONG_CHUNK - 1 - len) is negative exactly when len >= LONG_CHUNK
+      addChunk(start, end, bits | ((LONG_CHUNK - 1 - len) >> 31 & LONG));
+    } else if (mayBeTrigger(s, start, end, triggerShapes)) {
+      addWord(start, end); // a plain word: only prompt injection cares, and only if it can be a trigger word
     }
+    // other plain words are turned away here: no family wants them
   }
 
   private static boolean mayBeTrigger(String s, int start, int end, int[] triggerShapes) {
@@ -182,22 +186,16 @@ final class TextChunks {
     return triggerShapes != null && len >= 2 && (triggerShapes[InjectionPhrases.shape(s, start)] & (1 << len)) != 0;
   }
 
-  private void chunk(String s, int start, int end, int bits, int[] triggerShapes) {
-    int len = end - start;
-    if (len >= LONG_CHUNK) {
-      bits |= LONG;
-    } else if ((bits & ~LETTERS) == 0) {
-      // a plain word: only prompt injection cares, and only if it can be a trigger word
-      if (mayBeTrigger(s, start, end, triggerShapes)) {
-        if (wordCount * 2 == words.length) {
-          words = java.util.Arrays.copyOf(words, Math.max(32, words.length * 2));
-        }
-        words[wordCount * 2] = start;
-        words[wordCount * 2 + 1] = end;
-        wordCount++;
-      }
-      return;
+  private void addWord(int start, int end) {
+    if (wordCount * 2 == words.length) {
+      words = java.util.Arrays.copyOf(words, Math.max(32, words.length * 2));
     }
+    words[wordCount * 2] = start;
+    words[wordCount * 2 + 1] = end;
+    wordCount++;
+  }
+
+  private void addChunk(int start, int end, int bits) {
     if (chunkCount * 3 == chunks.length) {
       chunks = grownChunks(end);
     }
