@@ -35,7 +35,8 @@ final class GroupedNumbers implements EntityScanner {
     // a left-to-right walk that only ever acts at the start of a digit run (it parses the whole
     // run there), so it jumps from one start to the next, skipping starts a parse went past
     TextChunks chunks = ctx.chunks();
-    for (int k = 0; k < chunks.digitRunCount(); k++) {
+    int runs = chunks.digitRunCount();
+    for (int k = 0; k < runs; k++) {
       int start = chunks.digitRunStart(k);
       if (start < i) {
         continue;
@@ -44,11 +45,11 @@ final class GroupedNumbers implements EntityScanner {
       // fewer than nine digits and no separator going on to more digits: nothing to parse (the
       // next run starts past this one, so skipping it changes no later step)
       int digitsEnd = chunks.digitRunEnd(k);
-      if (digitsEnd - start < 9 && !joinsMoreDigits(s, digitsEnd)) {
+      if (digitsEnd - start < 9 && !joinsMoreDigits(s, digitsEnd, k + 1 < runs ? chunks.digitRunStart(k + 1) : -1)) {
         continue;
       }
       boolean glued = DigitGroups.gluedLeft(s, start);
-      run.parse(s, start, " -");
+      run.parse(s, start);
       i = run.end;
       // the shortest number of the three is a nine-digit SSN; the groups' separators are one char each
       if (glued || run.end - start - (run.count - 1) < 9) {
@@ -66,8 +67,13 @@ final class GroupedNumbers implements EntityScanner {
     }
   }
 
-  /** Whether a space or dash at {@code i} joins the digits before it to more digits. */
-  private static boolean joinsMoreDigits(String s, int i) {
-    return i + 1 < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '-') && CharClasses.isDigit(s.charAt(i + 1));
+  /**
+   * Whether a space or dash at {@code i} joins the digits before it to more digits. The char
+   * after {@code i} is a digit exactly when the next digit run starts there ({@code nextRun}, -1
+   * if none): runs are maximal, so that is asked of the run list first, and most runs need no
+   * read of the text at all.
+   */
+  private static boolean joinsMoreDigits(String s, int i, int nextRun) {
+    return nextRun == i + 1 && (s.charAt(i) == ' ' || s.charAt(i) == '-');
   }
 }

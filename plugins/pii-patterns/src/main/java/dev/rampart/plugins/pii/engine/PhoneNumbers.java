@@ -122,14 +122,23 @@ final class PhoneNumbers implements EntityScanner {
       return i + 1;
     }
     int end = candidateEnd(s, i);
-    if (end > 0 && !ctx.budget().exhausted()) {
-      examine(ctx, s, i, end);
-      return Math.max(end, i + 1);
+    if (end > 0) {
+      if (!ctx.budget().exhausted()) {
+        examine(ctx, s, i, end);
+        return Math.max(end, i + 1);
+      }
+      return skipRun(s, i + 1);
     }
-    return skipRun(s, i);
+    // the candidate walk stopped at ~end, having passed only digits and separators since i + 1:
+    // skipRun would pass them too, so it goes on from there instead of reading them again
+    return skipRun(s, Math.max(i + 1, ~end));
   }
 
-  /** End of a phone-shaped candidate starting at {@code from}, or -1 (too long, too short, glued). */
+  /**
+   * End of a phone-shaped candidate starting at {@code from}; or, when there is none there (too
+   * long, too short, glued), {@code ~stop} (negative), where {@code stop} is the first char the
+   * walk did not pass.
+   */
   private static int candidateEnd(String s, int from) {
     int n = s.length();
     int i = from + (s.charAt(from) == '+' ? 1 : 0);
@@ -154,7 +163,7 @@ final class PhoneNumbers implements EntityScanner {
     }
     if (digits > MAX_DIGITS || i - from > MAX_CHARS || digits < 7
         || (DigitGroups.gluedRight(s, lastDigitEnd) && !extensionAt(s, lastDigitEnd))) {
-      return -1;
+      return ~i;
     }
     // a closing parenthesis right after the last digit belongs to the number only if one opened
     return lastDigitEnd;
@@ -172,12 +181,20 @@ final class PhoneNumbers implements EntityScanner {
     return k > i + 1 && k - i <= 7 && CharClasses.boundaryAt(s, k);
   }
 
+  /** The separators up to '/', as bits by char code: ' ', '(', ')', '-', '.', '/'. */
+  private static final long ASCII_SEPARATORS =
+      1L << ' ' | 1L << '(' | 1L << ')' | 1L << '-' | 1L << '.' | 1L << '/';
+
+  /**
+   * One of ' ', '-', '.', '(', ')', '/', NBSP. Letters and digits, most of what is asked about,
+   * are past '/' and need one compare more (NBSP) instead of seven.
+   */
   private static boolean isSeparator(char c) {
-    return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/' || c == '\u00a0';
+    return c <= '/' ? (ASCII_SEPARATORS >>> c & 1) != 0 : c == '\u00a0';
   }
 
-  private static int skipRun(String s, int i) {
-    int k = i + 1;
+  /** The first position from {@code k} on that holds no digit, separator or '+'. */
+  private static int skipRun(String s, int k) {
     while (k < s.length() && (CharClasses.isDigit(s.charAt(k)) || isSeparator(s.charAt(k)) || s.charAt(k) == '+')) {
       k++;
     }
