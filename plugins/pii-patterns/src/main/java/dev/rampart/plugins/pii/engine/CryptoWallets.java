@@ -32,6 +32,9 @@ final class CryptoWallets implements EntityScanner {
     int done = 0;
     for (int k = 0; k < chunks.digitRunCount(); k++) {
       int d = chunks.digitRunStart(k);
+      if (endsShort(s, d, chunks.digitRunEnd(k))) {
+        continue;
+      }
       char c = s.charAt(d);
       int start = -1;
       if (c == '1' || c == '3' || c == '0') {
@@ -55,6 +58,20 @@ final class CryptoWallets implements EntityScanner {
         examine(ctx, s, start, runEnd);
       }
     }
+  }
+
+  /**
+   * Whether the digit run {@code [d, e)} lies in an alnum run too short for any address, read
+   * from its end alone: an address starts at most two chars before its digit run ("bc1") and
+   * holds {@link #MIN_LENGTH} alnum chars, so a digit run shorter than {@code MIN_LENGTH - 2}
+   * must go on into a letter (the char after a digit run is no digit). Most digit runs of log
+   * lines (times, dates, addresses, counts) end at punctuation, and this one read turns them away.
+   * Passing it by without moving {@code done} changes nothing: the loop would have moved it to
+   * this run's end at most, and every later start lies past that end (a "bc" before a later run
+   * cannot begin at the non-letter after this run, nor at its last digit).
+   */
+  private static boolean endsShort(String s, int d, int e) {
+    return e - d < MIN_LENGTH - 2 && (e == s.length() || !CharClasses.isLetter(s.charAt(e)));
   }
 
   /**

@@ -40,39 +40,45 @@ final class Secrets implements EntityScanner {
   @Override
   public void scan(ScanContext ctx) {
     String s = ctx.text();
-    int n = s.length();
     TextChunks chunks = ctx.chunks();
-    int i = 0;
     for (int k = 0; k < chunks.count(); k++) {
       if (!mayHoldToken(chunks.classes(k)) || ctx.budget().exhausted()) {
         continue;
       }
-      i = Math.max(i, chunks.start(k));
-      int to = chunks.end(k);
-      ctx.budget().charge(to - i);
-      while (i < to) {
-        i = step(ctx, s, n, i);
+      ctx.budget().charge(chunks.end(k) - chunks.start(k));
+      walk(ctx, s, chunks.start(k), chunks.end(k));
+    }
+  }
+
+  /**
+   * Reports the tokens starting in the chunk {@code [i, to)}. A token starts with a char
+   * {@link #isTokenChar} at a word boundary, and only there is it looked for: a char inside a
+   * word, or inside a token found, is passed by. One table load per char, and most chars of a
+   * chunk are no token char. A token is made of ASCII chars that are not whitespace, so it ends
+   * in its chunk.
+   */
+  private static void walk(ScanContext ctx, String s, int i, int to) {
+    for (; i < to; i++) {
+      if (isTokenChar(s.charAt(i)) && (i == 0 || !CharClasses.isWordChar(s.charAt(i - 1)))) {
+        int end = examine(ctx, s, i);
+        if (end > 0) {
+          i = end - 1; // a token found ends at a word boundary: the walk goes on after it
+        }
       }
     }
   }
 
-  /** One step of the left-to-right walk from {@code i}; returns where the walk goes on. */
-  private static int step(ScanContext ctx, String s, int n, int i) {
-    if (!isTokenChar(s.charAt(i))) {
-      return i + 1;
+  /** Chars a token can start with: 'A' (AWS), 'g' (GitHub), 'x' (Slack), 'e' (JWT) and {@link VendorKeys#mayStart}. */
+  private static final boolean[] TOKEN_CHARS = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      TOKEN_CHARS[c] = c == 'A' || c == 'g' || c == 'x' || c == 'e' || VendorKeys.mayStart(c);
     }
-    boolean atBoundary = i == 0 || !CharClasses.isWordChar(s.charAt(i - 1));
-    int end = atBoundary ? examine(ctx, s, i) : -1;
-    int next = Math.max(end, i + 1);
-    // skip the rest of this run: a token never starts in the middle of a word
-    while (next < n && CharClasses.isWordChar(s.charAt(next))) {
-      next++;
-    }
-    return next;
   }
 
   private static boolean isTokenChar(char c) {
-    return c == 'A' || c == 'g' || c == 'x' || c == 'e' || VendorKeys.mayStart(c);
+    return c < 128 && TOKEN_CHARS[c];
   }
 
   /** Reports a token starting at {@code i}; returns its end, or -1 when there is none. */
