@@ -39,10 +39,7 @@ final class EncodedPayloads {
     for (int r = 0; r < ctx.longTokenCount() && !budget.exhausted(); r++) {
       int i = tokens[r * 2];
       int to = tokens[r * 2 + 1];
-      // tokens and chunks are both in text order, and a token never spans whitespace
-      while (chunk < chunks.count() && chunks.end(chunk) <= i) {
-        chunk++;
-      }
+      chunk = chunkHolding(chunks, chunk, i);
       if (isOneRun(chunks, chunk, i, to)) {
         // what the walk below finds in such a token, without reading it for '.' or '~'
         examineRun(text, i, to, budget, hits);
@@ -62,6 +59,23 @@ final class EncodedPayloads {
       }
     }
     return hits;
+  }
+
+  /**
+   * The first chunk from {@code k} on that ends after {@code i}: the one holding the token at
+   * {@code i} (tokens and chunks are both in text order, and a token never spans whitespace).
+   * Tokens are sparse among the chunks, so the walk first strides over four at a time (chunk
+   * ends grow, so a chunk ending by {@code i} has all those before it ending by {@code i} too).
+   */
+  private static int chunkHolding(TextChunks chunks, int k, int i) {
+    int count = chunks.count();
+    while (k + 4 < count && chunks.end(k + 4) <= i) {
+      k += 4;
+    }
+    while (k < count && chunks.end(k) <= i) {
+      k++;
+    }
+    return k;
   }
 
   /** Whether {@code [from, to)} lies in chunk {@code k} and that chunk holds base64-run chars only. */
@@ -95,6 +109,15 @@ final class EncodedPayloads {
     SEXTETS['_'] = 63;
   }
 
+  /** 1 for the bytes the printable test below does not count as text, 0 for the others. */
+  private static final int[] UNPRINTABLE = new int[256];
+
+  static {
+    for (int b = 0; b < 256; b++) {
+      UNPRINTABLE[b] = (b >= 0x20 && b < 0x7f) || b == '\n' || b == '\r' || b == '\t' ? 0 : 1;
+    }
+  }
+
   /**
    * Whether the run would pass the printable test below, decided in place and in one read: the
    * same bytes the JDK decoder would give (padding removed, a dangling last char gives no byte),
@@ -104,37 +127,46 @@ final class EncodedPayloads {
    * <p>The run gives at most {@code maxBytes} bytes (fewer when it holds '='), so once more than a
    * tenth of that is unprintable, printable can no longer reach 90 % of the real count and the
    * answer is no. A run mixing alphabets may be turned away this way too: the full path would
-   * have scored it 0 all the same.
+   * have scored it 0 all the same. (Whether it mixes them is asked only of the few runs that get
+   * to the end, which are nearly all text.)
    */
   private static boolean decodesToText(String text, int from, int to) {
-    double unprintableLimit = maxBytes(to - from) * 0.1 + 1;
-    boolean plus = false;
-    boolean dash = false;
-    int printable = 0;
+    // more than a tenth of maxBytes, plus one: for a count, "> maxBytes * 0.1 + 1" is exactly
+    // "> maxBytes / 10 + 1" (checked for every run up to MAX_DECODED_CHARS), without the doubles
+    int maxUnprintable = maxBytes(to - from) / 10 + 1;
+    int bytes = 0;
     int unprintable = 0;
     int bits = 0;
     int held = 0;
     for (int k = from; k < to; k++) {
-      char c = text.charAt(k);
-      if (c == '=') {
-        continue;
+      int sextet = SEXTETS[text.charAt(k)];
+      if (sextet < 0) {
+        continue; // '=': the full path removes it before decoding
       }
-      plus |= c == '+' || c == '/';
-      dash |= c == '-' || c == '_';
-      bits = (bits << 6) | SEXTETS[c];
+      bits = (bits << 6) | sextet;
       held += 6;
       if (held >= 8) {
         held -= 8;
-        int b = (bits >>> held) & 0xff;
-        if ((b >= 0x20 && b < 0x7f) || b == '\n' || b == '\r' || b == '\t') {
-          printable++;
-        } else if (++unprintable > unprintableLimit) {
+        bytes++;
+        unprintable += UNPRINTABLE[(bits >>> held) & 0xff];
+        if (unprintable > maxUnprintable) {
           return false;
         }
       }
     }
-    int bytes = printable + unprintable;
-    return (plus && dash) || (bytes > 0 && printable >= bytes * 0.9);
+    return (bytes > 0 && bytes - unprintable >= bytes * 0.9) || mixesAlphabets(text, from, to);
+  }
+
+  /** Whether the run holds chars of both alphabets ('+' or '/', and '-' or '_'). */
+  private static boolean mixesAlphabets(String text, int from, int to) {
+    boolean plus = false;
+    boolean dash = false;
+    for (int k = from; k < to; k++) {
+      char c = text.charAt(k);
+      plus |= c == '+' || c == '/';
+      dash |= c == '-' || c == '_';
+    }
+    return plus && dash;
   }
 
   /** The bytes {@code chars} base64 chars decode to (a dangling last char gives none). */

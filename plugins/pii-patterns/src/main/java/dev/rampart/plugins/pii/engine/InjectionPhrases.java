@@ -79,6 +79,8 @@ final class InjectionPhrases {
   /** Per trigger and phrase: what the text must go on with for the phrase to match; null = anything. */
   private final String[][][] followsByPhrase;
   private final int[] triggerShapes = new int[26 * 26];
+  /** Per pair of last letters (a-z, either case; index {@link #shape} of the pair): whether a trigger word ends so. */
+  private final boolean[] triggerEndings = new boolean[26 * 26];
   private final Phrase[] delimiterPhrases;
 
   /** A trigger word's phrases, and for each what must follow the word for it to match (null: anything). */
@@ -334,6 +336,7 @@ final class InjectionPhrases {
     t.phrases.add(phrase);
     t.follows.add(follows.length == 0 ? null : follows.clone());
     triggerShapes[shape(trigger, 0)] |= 1 << trigger.length();
+    triggerEndings[shape(trigger, trigger.length() - 2)] = true;
   }
 
   /**
@@ -358,7 +361,12 @@ final class InjectionPhrases {
 
   /** Index into {@link #triggerShapes()} of the word of two or more ASCII letters at {@code i}. */
   static int shape(CharSequence text, int i) {
-    return ((text.charAt(i) | 0x20) - 'a') * 26 + (text.charAt(i + 1) | 0x20) - 'a';
+    return shape(text.charAt(i), text.charAt(i + 1));
+  }
+
+  /** Index of the two ASCII letters {@code a}, {@code b}, case folded. */
+  private static int shape(char a, char b) {
+    return ((a | 0x20) - 'a') * 26 + (b | 0x20) - 'a';
   }
 
   /** A word of up to 12 ASCII letters as a number (base 27), case folded; -1 if it cannot be. */
@@ -486,6 +494,12 @@ final class InjectionPhrases {
 
   /** Tries the maximal run of ASCII letters that ends at {@code end} (none: nothing), not reaching before {@code from}. */
   private void wordEndingAt(String text, int from, int end, List<Hit> hits, ScanBudget budget) {
+    // A trigger has two letters or more, so the run must end with two letters that end a
+    // trigger; most chunks end otherwise ("…Z", "…]", "…org", digits) and are turned away here,
+    // before the walk back to the run's start.
+    if (end - from < 2 || !endsLikeTrigger(text.charAt(end - 2), text.charAt(end - 1))) {
+      return;
+    }
     int i = end;
     while (i > from && CharClasses.is(text.charAt(i - 1), CharClasses.LETTER)) {
       i--;
@@ -494,6 +508,11 @@ final class InjectionPhrases {
     if (len >= 2 && len <= 12 && (triggerShapes[shape(text, i)] & (1 << len)) != 0) {
       word(text, i, end, hits, budget);
     }
+  }
+
+  /** Whether {@code a} and {@code b} are ASCII letters that end some trigger word. */
+  private boolean endsLikeTrigger(char a, char b) {
+    return CharClasses.isLetter(a) && CharClasses.isLetter(b) && triggerEndings[shape(a, b)];
   }
 
   /**

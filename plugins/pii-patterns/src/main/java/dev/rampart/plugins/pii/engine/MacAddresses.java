@@ -31,16 +31,29 @@ final class MacAddresses implements EntityScanner {
       ctx.budget().charge(to - from);
       // An address starts where the char before is not glue: at the chunk's start or after a
       // breaker. Anywhere else the check would fail, so the walk jumps from breaker to breaker.
+      if ((chunks.classes(k) & ~GLUE_CLASSES) == 0) {
+        // no breaker in the chunk (a timestamp, a dotted name): its start is the only place
+        examine(ctx, s, from);
+        continue;
+      }
       int i = from;
       while (i + 14 <= to) {
-        int end = addressEnd(s, i);
+        int end = examine(ctx, s, i);
         if (end > 0) {
-          ctx.add(EntityType.MAC_ADDRESS, i, end, 0.8 + (CONTEXT.near(s, i, end, ctx.budget()) ? 0.15 : 0));
           i = end; // the walk goes on from the char after it, which is no word char
         }
         i = nextBreaker(s, i, to) + 1;
       }
     }
+  }
+
+  /** Reports the address starting at {@code i}, after a char that is not glue, if any; returns its end or -1. */
+  private static int examine(ScanContext ctx, String s, int i) {
+    int end = addressEnd(s, i);
+    if (end > 0) {
+      ctx.add(EntityType.MAC_ADDRESS, i, end, 0.8 + (CONTEXT.near(s, i, end, ctx.budget()) ? 0.15 : 0));
+    }
+    return end;
   }
 
   /** End of the address starting at {@code i}, after a char that is not glue; or -1. */
@@ -69,8 +82,25 @@ final class MacAddresses implements EntityScanner {
   }
 
   private static boolean isGlue(char c) {
-    return CharClasses.isWordChar(c) || c == ':' || c == '-' || c == '.';
+    return c < 128 ? ASCII_GLUE[c] : CharClasses.isWordChar(c);
   }
+
+  /** {@link #isGlue} for ASCII chars, one load instead of a class test and three compares. */
+  private static final boolean[] ASCII_GLUE = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_GLUE[c] = CharClasses.isWordChar(c) || c == ':' || c == '-' || c == '.';
+    }
+  }
+
+  /**
+   * The chunk classes of glue chars only (ASCII letters, digits, '_', ':', '-', '.'): a chunk
+   * holding no other class has no breaker in it. (Non-ASCII letters are glue too, but a chunk
+   * with {@link TextChunks#NON_ASCII} may hold other non-ASCII chars, so it takes the walk.)
+   */
+  private static final int GLUE_CLASSES = TextChunks.DIGIT | TextChunks.UPPER | TextChunks.LOWER | TextChunks.UNDERSCORE
+      | TextChunks.COLON | TextChunks.DASH | TextChunks.DOT | TextChunks.LONG;
 
   private static int pairsEnd(String s, int i) {
     if (i + 17 > s.length()) {

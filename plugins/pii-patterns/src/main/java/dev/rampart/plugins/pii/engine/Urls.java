@@ -23,6 +23,7 @@ final class Urls implements EntityScanner {
     String s = ctx.text();
     TextChunks chunks = ctx.chunks();
     int i = 0;
+    Dots dots = new Dots(s);
     for (int k = 0; k < chunks.count(); k++) {
       // every scheme has ":/" ("http://") or letters and a '.' ("www.")
       int classes = chunks.classes(k);
@@ -34,9 +35,54 @@ final class Urls implements EntityScanner {
       i = Math.max(i, chunks.start(k));
       int to = chunks.end(k);
       ctx.budget().charge(to - i);
+      if (!scheme) {
+        i = wwwOnly(ctx, s, i, to, dots);
+        continue;
+      }
       while (i < to) {
         i = step(ctx, s, i);
       }
+    }
+  }
+
+  /**
+   * The walk of {@link #scan} over {@code [i, to)}, in a chunk without both ':' and '/': no
+   * "scheme://" fits there, so a URL can only start with "www." (either case; no other char folds
+   * to 'w' or '.'), three chars before a '.'. Only those places are tried; at any other the walk
+   * would only have stepped on. Returns where the walk ends, as the walk does.
+   */
+  private static int wwwOnly(ScanContext ctx, String s, int i, int to, Dots dots) {
+    for (int dot = dots.atOrAfter(i + 3); dot < to; dot = dots.atOrAfter(Math.max(dot + 1, i + 3))) {
+      int next = step(ctx, s, dot - 3);
+      if (next > dot - 2) {
+        i = next; // a URL (it may end past the chunk): the walk goes on after it
+      }
+    }
+    return Math.max(i, to);
+  }
+
+  /**
+   * The '.' positions of a text, asked for in increasing order: each answer is kept until a
+   * later one is asked for, so one forward search ({@code indexOf}) serves every chunk.
+   */
+  private static final class Dots {
+    private final String s;
+    /** The first '.' at or after the last place asked for (the text's length: none); -1 before the first search. */
+    private int found = -1;
+
+    Dots(String s) {
+      this.s = s;
+    }
+
+    /** The first '.' at or after {@code i}, or the text's length; {@code i} never goes back. */
+    int atOrAfter(int i) {
+      if (found < i) {
+        found = s.indexOf('.', i);
+        if (found < 0) {
+          found = s.length();
+        }
+      }
+      return found;
     }
   }
 
