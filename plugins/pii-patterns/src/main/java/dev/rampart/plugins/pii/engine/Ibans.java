@@ -169,11 +169,17 @@ final class Ibans implements EntityScanner {
     if (check < 2 || check > 98) {
       return false;
     }
-    int r = 0;
-    for (int k = 0; k < len; k++) {
-      char c = iban[(k + 4) % len];
-      r = CharClasses.isDigit(c) ? (r * 10 + c - '0') % 97 : (r * 100 + c - 'A' + 10) % 97;
+    // the number read from the fifth char on, then the first four; a remainder is taken only
+    // once the number reaches 10^16 (a step adds at most two decimal places, so it stays under
+    // 10^18 and fits), which leaves the remainder mod 97 as it is
+    long r = 0;
+    for (int k = 4; k < len + 4; k++) {
+      char c = iban[k < len ? k : k - len];
+      r = CharClasses.isDigit(c) ? r * 10 + c - '0' : r * 100 + c - 'A' + 10;
+      if (r >= 10_000_000_000_000_000L) {
+        r %= 97;
+      }
     }
-    return r == 1;
+    return r % 97 == 1;
   }
 }

@@ -187,26 +187,34 @@ final class IpAddresses implements EntityScanner {
 
   /** End of a dotted quad starting at {@code from} (what follows is not checked), or -1. */
   static int ipv4End(String s, int from) {
-    int i = from;
-    for (int octet = 0; octet < 4; octet++) {
-      if (octet > 0) {
-        if (i >= s.length() || s.charAt(i) != '.') {
-          return -1;
-        }
-        i++;
-      }
-      int digitsStart = i;
-      int value = 0;
-      while (i < s.length() && i - digitsStart < 3 && CharClasses.isDigit(s.charAt(i))) {
-        value = value * 10 + s.charAt(i) - '0';
-        i++;
-      }
-      int len = i - digitsStart;
-      if (len == 0 || value > 255 || (len > 1 && s.charAt(digitsStart) == '0')) {
-        return -1;
-      }
+    int i = octetEnd(s, from);
+    for (int octet = 1; octet < 4 && i >= 0; octet++) {
+      i = i < s.length() && s.charAt(i) == '.' ? octetEnd(s, i + 1) : -1;
     }
     return i;
+  }
+
+  /**
+   * End of the octet at {@code i}: one to three digits (no more are read), no leading zero, at
+   * most 255; or -1. Computed from the three chars at once rather than digit by digit: octets of
+   * one, two and three digits follow each other at random in addresses, and a loop that stops
+   * after each mispredicts.
+   */
+  private static int octetEnd(String s, int i) {
+    int d0 = digitAt(s, i);
+    int d1 = digitAt(s, i + 1);
+    int d2 = digitAt(s, i + 2);
+    int two = d1 >= 0 ? 1 : 0;
+    int three = two & (d2 >= 0 ? 1 : 0);
+    int value = three != 0 ? d0 * 100 + d1 * 10 + d2 : two != 0 ? d0 * 10 + d1 : d0;
+    boolean leadingZero = two != 0 && d0 == 0;
+    return d0 < 0 || leadingZero || value > 255 ? -1 : i + 1 + two + three;
+  }
+
+  /** The digit at {@code k}, or -1 where there is none (or {@code k} is past the text). */
+  private static int digitAt(String s, int k) {
+    int d = k < s.length() ? s.charAt(k) - '0' : -1;
+    return Integer.compareUnsigned(d, 10) < 0 ? d : -1;
   }
 
   /**
