@@ -361,12 +361,7 @@ final class InjectionPhrases {
 
   /** Index into {@link #triggerShapes()} of the word of two or more ASCII letters at {@code i}. */
   static int shape(CharSequence text, int i) {
-    return shape(text.charAt(i), text.charAt(i + 1));
-  }
-
-  /** Index of the two ASCII letters {@code a}, {@code b}, case folded. */
-  private static int shape(char a, char b) {
-    return ((a | 0x20) - 'a') * 26 + (b | 0x20) - 'a';
+    return ((text.charAt(i) | 0x20) - 'a') * 26 + (text.charAt(i + 1) | 0x20) - 'a';
   }
 
   /** A word of up to 12 ASCII letters as a number (base 27), case folded; -1 if it cannot be. */
@@ -497,7 +492,7 @@ final class InjectionPhrases {
     // A trigger has two letters or more, so the run must end with two letters that end a
     // trigger; most chunks end otherwise ("…Z", "…]", "…org", digits) and are turned away here,
     // before the walk back to the run's start.
-    if (end - from < 2 || !endsLikeTrigger(text.charAt(end - 2), text.charAt(end - 1))) {
+    if (end - from < 2 || !endsLikeTrigger(text, end - 2)) {
       return;
     }
     int i = end;
@@ -510,9 +505,10 @@ final class InjectionPhrases {
     }
   }
 
-  /** Whether {@code a} and {@code b} are ASCII letters that end some trigger word. */
-  private boolean endsLikeTrigger(char a, char b) {
-    return CharClasses.isLetter(a) && CharClasses.isLetter(b) && triggerEndings[shape(a, b)];
+  /** Whether the chars at {@code i} and {@code i + 1} are ASCII letters that end some trigger word. */
+  private boolean endsLikeTrigger(String text, int i) {
+    return CharClasses.isLetter(text.charAt(i)) && CharClasses.isLetter(text.charAt(i + 1))
+        && triggerEndings[shape(text, i)];
   }
 
   /**
