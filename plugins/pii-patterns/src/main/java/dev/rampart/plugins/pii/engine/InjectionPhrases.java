@@ -73,6 +73,8 @@ final class InjectionPhrases {
 
   /** The characters of the regex class \\s, the whitespace {@code S} stands for. */
   private static final String REGEX_SPACE = " \t\n\u000B\f\r";
+  /** {@link #REGEX_SPACE} as bits by char value (all are below 64): one test instead of a search. */
+  private static final long REGEX_SPACE_BITS = bits(REGEX_SPACE);
 
   private final long[] triggerKeys;
   private final Phrase[][] phrasesByTrigger;
@@ -361,12 +363,7 @@ final class InjectionPhrases {
 
   /** Index into {@link #triggerShapes()} of the word of two or more ASCII letters at {@code i}. */
   static int shape(CharSequence text, int i) {
-    return shape(text.charAt(i), text.charAt(i + 1));
-  }
-
-  /** Index of the two ASCII letters {@code a}, {@code b}, case folded. */
-  private static int shape(char a, char b) {
-    return ((a | 0x20) - 'a') * 26 + (b | 0x20) - 'a';
+    return ((text.charAt(i) | 0x20) - 'a') * 26 + (text.charAt(i + 1) | 0x20) - 'a';
   }
 
   /** A word of up to 12 ASCII letters as a number (base 27), case folded; -1 if it cannot be. */
@@ -497,7 +494,7 @@ final class InjectionPhrases {
     // A trigger has two letters or more, so the run must end with two letters that end a
     // trigger; most chunks end otherwise ("…Z", "…]", "…org", digits) and are turned away here,
     // before the walk back to the run's start.
-    if (end - from < 2 || !endsLikeTrigger(text.charAt(end - 2), text.charAt(end - 1))) {
+    if (end - from < 2 || !endsLikeTrigger(text, end - 2)) {
       return;
     }
     int i = end;
@@ -510,9 +507,10 @@ final class InjectionPhrases {
     }
   }
 
-  /** Whether {@code a} and {@code b} are ASCII letters that end some trigger word. */
-  private boolean endsLikeTrigger(char a, char b) {
-    return CharClasses.isLetter(a) && CharClasses.isLetter(b) && triggerEndings[shape(a, b)];
+  /** Whether the chars at {@code i} and {@code i + 1} are ASCII letters that end some trigger word. */
+  private boolean endsLikeTrigger(String text, int i) {
+    return CharClasses.isLetter(text.charAt(i)) && CharClasses.isLetter(text.charAt(i + 1))
+        && triggerEndings[shape(text, i)];
   }
 
   /**
@@ -560,6 +558,19 @@ final class InjectionPhrases {
     }
   }
 
+  private static long bits(String chars) {
+    long bits = 0;
+    for (int k = 0; k < chars.length(); k++) {
+      bits |= 1L << chars.charAt(k);
+    }
+    return bits;
+  }
+
+  /** Whether {@code c} is in {@link #REGEX_SPACE}. */
+  private static boolean isRegexSpace(char c) {
+    return c < 64 && (REGEX_SPACE_BITS & (1L << c)) != 0;
+  }
+
   /** Whether the text at {@code at} goes on with one of {@code follows} (see {@link #add}). */
   private static boolean continuesWith(CharSequence text, int at, String[] follows) {
     for (String f : follows) {
@@ -583,7 +594,7 @@ final class InjectionPhrases {
       char c = follows.charAt(k);
       if (c == ' ') {
         int spaces = 0;
-        while (spaces < 4 && p < n && REGEX_SPACE.indexOf(text.charAt(p)) >= 0) {
+        while (spaces < 4 && p < n && isRegexSpace(text.charAt(p))) {
           spaces++;
           p++;
         }

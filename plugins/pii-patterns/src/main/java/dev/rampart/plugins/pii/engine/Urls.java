@@ -23,7 +23,7 @@ final class Urls implements EntityScanner {
     String s = ctx.text();
     TextChunks chunks = ctx.chunks();
     int i = 0;
-    Dots dots = new Dots(s);
+    Places places = new Places(s);
     for (int k = 0; k < chunks.count(); k++) {
       // every scheme has ":/" ("http://") or letters and a '.' ("www.")
       int classes = chunks.classes(k);
@@ -36,7 +36,7 @@ final class Urls implements EntityScanner {
       int to = chunks.end(k);
       ctx.budget().charge(to - i);
       if (!scheme) {
-        i = wwwOnly(ctx, s, i, to, dots);
+        i = wwwOnly(ctx, s, i, to, places);
         continue;
       }
       while (i < to) {
@@ -47,37 +47,69 @@ final class Urls implements EntityScanner {
 
   /**
    * The walk of {@link #scan} over {@code [i, to)}, in a chunk without both ':' and '/': no
-   * "scheme://" fits there, so a URL can only start with "www." (either case; no other char folds
-   * to 'w' or '.'), three chars before a '.'. Only those places are tried; at any other the walk
-   * would only have stepped on. Returns where the walk ends, as the walk does.
+   * "scheme://" fits there, so a URL can only start with "www." there: at a 'w' or a 'W' (no
+   * other char folds to 'w') with a '.' three chars on. Only those places are tried; at any other
+   * the walk would only have stepped on. The next 'w' and the next '.' are looked up in turn,
+   * each search starting where the other's answer allows. Returns where the walk ends, as the
+   * walk does.
    */
-  private static int wwwOnly(ScanContext ctx, String s, int i, int to, Dots dots) {
-    for (int dot = dots.atOrAfter(i + 3); dot < to; dot = dots.atOrAfter(Math.max(dot + 1, i + 3))) {
-      int next = step(ctx, s, dot - 3);
-      if (next > dot - 2) {
+  private static int wwwOnly(ScanContext ctx, String s, int i, int to, Places places) {
+    int from = i; // no "www." starts before this
+    while (true) {
+      int w = Math.min(places.lowerW.atOrAfter(from), places.upperW.atOrAfter(from));
+      if (w + 3 >= to) {
+        break; // its '.' would lie past the chunk
+      }
+      int dot = places.dots.atOrAfter(w + 3);
+      if (dot >= to) {
+        break;
+      }
+      if (dot > w + 3) {
+        from = dot - 3; // no '.' three chars after any 'w' before there
+        continue;
+      }
+      int next = step(ctx, s, w);
+      if (next > w + 1) {
         i = next; // a URL (it may end past the chunk): the walk goes on after it
       }
+      from = Math.max(w + 1, i);
     }
     return Math.max(i, to);
   }
 
+  /** The searches {@link #wwwOnly} shares across a text's chunks. */
+  private static final class Places {
+    final NextChar lowerW;
+    final NextChar upperW;
+    final NextChar dots;
+
+    Places(String s) {
+      lowerW = new NextChar(s, 'w');
+      upperW = new NextChar(s, 'W');
+      dots = new NextChar(s, '.');
+    }
+  }
+
   /**
-   * The '.' positions of a text, asked for in increasing order: each answer is kept until a
-   * later one is asked for, so one forward search ({@code indexOf}) serves every chunk.
+   * Where a char occurs in a text, asked for in increasing order: each answer is kept until a
+   * later one is asked for, so one forward search ({@code indexOf}) serves every chunk. Most
+   * logs hold no 'w' at all: one search over the text, and every chunk after costs a compare.
    */
-  private static final class Dots {
+  private static final class NextChar {
     private final String s;
-    /** The first '.' at or after the last place asked for (the text's length: none); -1 before the first search. */
+    private final char c;
+    /** The first {@code c} at or after the last place asked for (the text's length: none); -1 before the first search. */
     private int found = -1;
 
-    Dots(String s) {
+    NextChar(String s, char c) {
       this.s = s;
+      this.c = c;
     }
 
-    /** The first '.' at or after {@code i}, or the text's length; {@code i} never goes back. */
+    /** The first {@code c} at or after {@code i}, or the text's length; {@code i} never goes back. */
     int atOrAfter(int i) {
       if (found < i) {
-        found = s.indexOf('.', i);
+        found = s.indexOf(c, i);
         if (found < 0) {
           found = s.length();
         }
