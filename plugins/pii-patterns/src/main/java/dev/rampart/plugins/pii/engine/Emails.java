@@ -27,12 +27,13 @@ final class Emails implements EntityScanner {
       return;
     }
     int lastEnd = 0;
+    int[] slash = new int[1];
     for (int at = s.indexOf('@'); at >= 0; at = s.indexOf('@', at + 1)) {
       if (at < lastEnd) {
         continue;
       }
-      int start = localStart(s, at, lastEnd);
-      if (start >= 0 && inUrlUserInfo(s, start, at)) {
+      int start = localStart(s, at, lastEnd, slash);
+      if (start >= 0 && inUrlUserInfo(s, start, at, slash[0])) {
         continue; // "https://user:pass@host" is an address with credentials, not a mailbox
       }
       int end = start < 0 ? -1 : Hosts.domainEnd(s, at + 1, false);
@@ -49,10 +50,12 @@ final class Emails implements EntityScanner {
    * Whether the address ending in the {@code @} at {@code at} is a URL's user-info
    * ({@code https://user:pass@host}, {@code //bob@host}): user-info holds no '/', so the nearest
    * '/' before the '@' is then the second of "://". Looks back at most twice the longest local part.
+   * The local part {@code [start, at)} is atext, which the walk steps over up to its last '/'
+   * ({@code slash}, or -1 if it holds none, as {@link #localStart} found): it starts there.
    */
-  private static boolean inUrlUserInfo(String s, int start, int at) {
+  private static boolean inUrlUserInfo(String s, int start, int at, int slash) {
     int lower = Math.max(0, start - 2 * MAX_LOCAL);
-    for (int k = at - 1; k >= lower; k--) {
+    for (int k = slash >= 0 ? slash : start - 1; k >= lower; k--) {
       char c = s.charAt(k);
       if (c == '/') {
         return k >= 2 && s.charAt(k - 1) == '/' && s.charAt(k - 2) == ':';
@@ -92,27 +95,44 @@ final class Emails implements EntityScanner {
     return CharClasses.is(c, CharClasses.ATEXT);
   }
 
-  /** Start of a valid local part ending at {@code at}, or -1. */
-  private static int localStart(String s, int at, int floor) {
+  /**
+   * Start of a valid local part ending at {@code at}, or -1; when valid, {@code slash[0]} is its
+   * last '/' or -1. One walk back reads each char of it once: the checks on the chars inside
+   * (no "..", where the last '/' is) are noted on the way.
+   */
+  private static int localStart(String s, int at, int floor, int[] slash) {
     int i = at;
+    int lastSlash = -1;
+    int lastDoubleDot = -1; // the first dot of the last ".."
+    boolean dotAfter = false;
     while (i > floor && at - i <= MAX_LOCAL && isAtext(s.charAt(i - 1))) {
       i--;
+      char c = s.charAt(i);
+      if (c == '.') {
+        lastDoubleDot = dotAfter && lastDoubleDot < 0 ? i : lastDoubleDot;
+      } else if (c == '/' && lastSlash < 0) {
+        lastSlash = i;
+      }
+      dotAfter = c == '.';
     }
     if (at - i > MAX_LOCAL || (i > 0 && CharClasses.isWordChar(s.charAt(i - 1)))) {
       return -1;
     }
     // leading quotes and dots are far more often prose punctuation than part of the address
-    while (i < at && "'`.{|~=".indexOf(s.charAt(i)) >= 0) {
+    while (i < at && isLeadingPunctuation(s.charAt(i))) {
       i++;
     }
-    if (i == at || s.charAt(at - 1) == '.') {
+    // the leading chars stepped over hold no '/', and end before a char that is no '.': a '/'
+    // or ".." the walk saw lies in the local part exactly when it lies at or after its start
+    if (i == at || s.charAt(at - 1) == '.' || lastDoubleDot >= i) {
       return -1;
     }
-    for (int k = i + 1; k < at; k++) {
-      if (s.charAt(k) == '.' && s.charAt(k - 1) == '.') {
-        return -1;
-      }
-    }
+    slash[0] = lastSlash;
     return i;
+  }
+
+  /** Whether {@link #localStart} drops {@code c} from the front of a local part (one of "'`.{|~="). */
+  private static boolean isLeadingPunctuation(char c) {
+    return c == '\'' || c == '`' || c == '.' || c == '{' || c == '|' || c == '~' || c == '=';
   }
 }

@@ -83,6 +83,10 @@ final class Ibans implements EntityScanner {
         continue;
       }
       ctx.budget().charge(to - i);
+      if ((classes & TextChunks.LOWER) == 0) {
+        i = upperCaseStarts(ctx, s, i, to, buf);
+        continue;
+      }
       // An IBAN starts at a word boundary, so past a failed start the next one to try is after
       // the next char that is no word char. A grouped IBAN can run on into later chunks: the
       // walk goes on from its end, which is where the next chunk's budget charge starts too.
@@ -91,6 +95,48 @@ final class Ibans implements EntityScanner {
         i = end > 0 ? end : nextNonWord(s, i, to) + 1;
       }
     }
+  }
+
+  /**
+   * The walk of {@link #scan} over a chunk without lower case (timestamps, upper-case ids): an
+   * IBAN there starts with two upper-case letters at a word start, so of any two neighbours one
+   * is read, every second char, and only where it is an upper-case letter is the one start it
+   * could belong to tried ({@link #startAround}), in text order. Returns where the walk ended,
+   * as that loop does (past an IBAN that runs on into later chunks).
+   */
+  private static int upperCaseStarts(ScanContext ctx, String s, int i, int to, char[] buf) {
+    int last = Math.min(to, s.length() - 14); // the loop tries no start from which 15 chars do not fit
+    int q = i + 1;
+    while (q - 1 < last) {
+      int start = startAround(s, q, i, last);
+      int end = start < 0 ? -1 : ibanEnd(ctx, s, start, buf);
+      if (end > 0) {
+        i = end;
+        q = end + 1;
+      } else {
+        q += 2;
+      }
+    }
+    return Math.max(i, to);
+  }
+
+  /**
+   * The start before {@code last}, {@code q - 1} or {@code q}, of an IBAN the upper-case letter
+   * at {@code q} may belong to, or -1. Its first two chars are upper-case letters and the char
+   * before it is no word char (unless it is the walk's start {@code from}, which {@link
+   * #ibanEnd} checks itself), so: {@code q - 1} if that is an upper-case letter too, {@code q}
+   * if the char before it is no word char. The walk would have tried both; {@link #ibanEnd}
+   * turns the others away before anything else.
+   */
+  private static int startAround(String s, int q, int from, int last) {
+    if (!CharClasses.isUpper(s.charAt(q))) {
+      return -1;
+    }
+    char before = s.charAt(q - 1);
+    if (CharClasses.isUpper(before)) {
+      return q - 1 == from || !CharClasses.isWordChar(s.charAt(q - 2)) ? q - 1 : -1;
+    }
+    return q < last && !CharClasses.isWordChar(before) ? q : -1;
   }
 
   /** The first char in {@code [i, to)} that is no word char, or {@code to}. */
