@@ -28,7 +28,8 @@ final class CharClasses {
   /** Chars of an e-mail local part (RFC 5322 atext, plus '.'). */
   static final int ATEXT = 1 << 9;
 
-  private static final short[] TABLE = new short[128];
+  /** Indexed by the whole char (non-ASCII slots are 0), so a test needs no {@code c < 128} first. */
+  private static final short[] TABLE = new short[Character.MAX_VALUE + 1];
 
   static {
     for (char c = 0; c < 128; c++) {
@@ -54,7 +55,7 @@ final class CharClasses {
 
   /** True when {@code c} is ASCII and in at least one class of {@code mask} (callers pass one class). */
   static boolean is(char c, int mask) {
-    return c < 128 && (TABLE[c] & mask) != 0;
+    return (TABLE[c] & mask) != 0;
   }
 
   static boolean isDigit(char c) {
