@@ -3,7 +3,7 @@ package dev.rampart.perf.guard;
 import java.util.Random;
 
 /** Deterministic texts to scan: prose with scattered entities, and entity-dense log lines. */
-final class SampleTexts {
+public final class SampleTexts {
 
   private static final String[] WORDS = (
       "the a of to and in that it is was for on are with as his they be at one have this from or had by "
@@ -67,7 +67,7 @@ final class SampleTexts {
   }
 
   /** The corpus of that name. */
-  static String corpus(String name, int chars) {
+  public static String corpus(String name, int chars) {
     return switch (name) {
       case "prose" -> prose(chars);
       case "logs" -> logs(chars);

@@ -53,6 +53,16 @@ public final class DetectionEngine {
     return options;
   }
 
+  /** The scanners this engine runs, in order (for the per-family cost table in perf/guard-bench). */
+  List<EntityScanner> scanners() {
+    return List.copyOf(scanners);
+  }
+
+  /** What {@link TextChunks} is given: injection trigger shapes, or null. */
+  int[] triggerShapes() {
+    return triggerShapes;
+  }
+
   /** Scans with the standard budget. */
   public ScanResult scan(CharSequence text) {
     long chars = Math.min(text.length(), MAX_TEXT_CHARS);
