@@ -551,11 +551,27 @@ final class InjectionPhrases {
     }
     Phrase[] phrases = phrasesByTrigger[at];
     String[][] follows = followsByPhrase[at];
+    // what a follow string's leading ' ' matches is the same for all of them: found once
+    int afterSpace = afterSpaces(text, end);
     for (int j = 0; j < phrases.length; j++) {
-      if (follows[j] == null || continuesWith(text, end, follows[j])) {
+      if (follows[j] == null || continuesWith(text, end, afterSpace, follows[j])) {
         tryPhrase(text, i, phrases[j], hits, budget);
       }
     }
+  }
+
+  /**
+   * Where the text goes on after the 1-3 whitespace chars a leading ' ' of a follow string stands
+   * for at {@code at} (see {@link #continuesWith(CharSequence, int, String)}); -1 if there are
+   * none or more than three.
+   */
+  private static int afterSpaces(CharSequence text, int at) {
+    int n = text.length();
+    int p = at;
+    while (p - at < 4 && p < n && isRegexSpace(text.charAt(p))) {
+      p++;
+    }
+    return p == at || p - at > 3 ? -1 : p;
   }
 
   private static long bits(String chars) {
@@ -571,9 +587,18 @@ final class InjectionPhrases {
     return c < 64 && (REGEX_SPACE_BITS & (1L << c)) != 0;
   }
 
-  /** Whether the text at {@code at} goes on with one of {@code follows} (see {@link #add}). */
-  private static boolean continuesWith(CharSequence text, int at, String[] follows) {
+  /**
+   * Whether the text at {@code at} goes on with one of {@code follows} (see {@link #add}), given
+   * {@code afterSpace} = {@link #afterSpaces}{@code (text, at)}. A follow string " word..." can
+   * match only where the text goes on with 1-3 whitespace chars and then the word's first letter,
+   * so the others are turned away before the char-by-char check.
+   */
+  private static boolean continuesWith(CharSequence text, int at, int afterSpace, String[] follows) {
+    int next = afterSpace >= 0 && afterSpace < text.length() ? text.charAt(afterSpace) | 0x20 : -1;
     for (String f : follows) {
+      if (f.length() > 1 && f.charAt(0) == ' ' && (afterSpace < 0 || f.charAt(1) != next)) {
+        continue; // the check below would fail at the spaces or at the first letter
+      }
       if (continuesWith(text, at, f)) {
         return true;
       }
