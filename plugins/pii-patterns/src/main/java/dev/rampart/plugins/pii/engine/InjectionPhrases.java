@@ -77,6 +77,13 @@ final class InjectionPhrases {
   private static final long REGEX_SPACE_BITS = bits(REGEX_SPACE);
 
   private final long[] triggerKeys;
+  /**
+   * {@link #triggerKeys} as an open-addressing hash table (linear probing, 0 = empty: no packed
+   * word is 0): slot keys, and each one's index in {@code triggerKeys}. A hit costs one or two
+   * probes where the binary search took seven mispredicted steps.
+   */
+  private final long[] keySlots;
+  private final int[] keyIndexes;
   private final Phrase[][] phrasesByTrigger;
   /** Per trigger and phrase: what the text must go on with for the phrase to match; null = anything. */
   private final String[][][] followsByPhrase;
@@ -314,6 +321,16 @@ final class InjectionPhrases {
       phrasesByTrigger[k] = e.getValue().phrases.toArray(Phrase[]::new);
       followsByPhrase[k++] = e.getValue().follows.toArray(String[][]::new);
     }
+    keySlots = new long[Integer.highestOneBit(triggerKeys.length) * 8];
+    keyIndexes = new int[keySlots.length];
+    for (int t = 0; t < triggerKeys.length; t++) {
+      int slot = slotOf(triggerKeys[t]);
+      while (keySlots[slot] != 0) {
+        slot = (slot + 1) & (keySlots.length - 1);
+      }
+      keySlots[slot] = triggerKeys[t];
+      keyIndexes[slot] = t;
+    }
     delimiterPhrases = new Phrase[] {
       phrase(Kind.DELIMITER, 0.75, "<\\|im_start\\|>\\s{0,3}(?:system|assistant)|<\\|(?:im_end|endoftext|system|start_header_id)\\|>", null),
       phrase(Kind.DELIMITER, 0.6, "</\\s{0,2}(?:system|sys|instructions?|system_prompt)\\s{0,2}>", null),
@@ -538,6 +555,21 @@ final class InjectionPhrases {
     }
   }
 
+  /** The first slot to probe for {@code key}. */
+  private int slotOf(long key) {
+    return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & (keySlots.length - 1);
+  }
+
+  /** The index of {@code key} in {@link #triggerKeys}, or -1. */
+  private int triggerIndex(long key) {
+    for (int slot = slotOf(key); keySlots[slot] != 0; slot = (slot + 1) & (keySlots.length - 1)) {
+      if (keySlots[slot] == key) {
+        return keyIndexes[slot];
+      }
+    }
+    return -1;
+  }
+
   /** Tries the phrases of the word {@code [i, end)} (a maximal run of ASCII letters) if it is a trigger. */
   private void word(CharSequence text, int i, int end, List<Hit> hits, ScanBudget budget) {
     int len = end - i;
@@ -545,17 +577,33 @@ final class InjectionPhrases {
         || (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)))) {
       return;
     }
-    int at = Arrays.binarySearch(triggerKeys, pack(text, i, end));
+    int at = triggerIndex(pack(text, i, end));
     if (at < 0) {
       return;
     }
     Phrase[] phrases = phrasesByTrigger[at];
     String[][] follows = followsByPhrase[at];
+    // what a follow string's leading ' ' matches is the same for all of them: found once
+    int afterSpace = afterSpaces(text, end);
     for (int j = 0; j < phrases.length; j++) {
-      if (follows[j] == null || continuesWith(text, end, follows[j])) {
+      if (follows[j] == null || continuesWith(text, end, afterSpace, follows[j])) {
         tryPhrase(text, i, phrases[j], hits, budget);
       }
     }
+  }
+
+  /**
+   * Where the text goes on after the 1-3 whitespace chars a leading ' ' of a follow string stands
+   * for at {@code at} (see {@link #continuesWith(CharSequence, int, String)}); -1 if there are
+   * none or more than three.
+   */
+  private static int afterSpaces(CharSequence text, int at) {
+    int n = text.length();
+    int p = at;
+    while (p - at < 4 && p < n && isRegexSpace(text.charAt(p))) {
+      p++;
+    }
+    return p == at || p - at > 3 ? -1 : p;
   }
 
   private static long bits(String chars) {
@@ -571,9 +619,18 @@ final class InjectionPhrases {
     return c < 64 && (REGEX_SPACE_BITS & (1L << c)) != 0;
   }
 
-  /** Whether the text at {@code at} goes on with one of {@code follows} (see {@link #add}). */
-  private static boolean continuesWith(CharSequence text, int at, String[] follows) {
+  /**
+   * Whether the text at {@code at} goes on with one of {@code follows} (see {@link #add}), given
+   * {@code afterSpace} = {@link #afterSpaces}{@code (text, at)}. A follow string " word..." can
+   * match only where the text goes on with 1-3 whitespace chars and then the word's first letter,
+   * so the others are turned away before the char-by-char check.
+   */
+  private static boolean continuesWith(CharSequence text, int at, int afterSpace, String[] follows) {
+    int next = afterSpace >= 0 && afterSpace < text.length() ? text.charAt(afterSpace) | 0x20 : -1;
     for (String f : follows) {
+      if (f.length() > 1 && f.charAt(0) == ' ' && (afterSpace < 0 || f.charAt(1) != next)) {
+        continue; // the check below would fail at the spaces or at the first letter
+      }
       if (continuesWith(text, at, f)) {
         return true;
       }
