@@ -49,7 +49,8 @@ final class IpAddresses implements EntityScanner {
       int from = chunks.start(k);
       int to = chunks.end(k);
       ctx.budget().charge(to - from);
-      if (mayHoldAddress(s, from, to)) {
+      boolean may = (classes & TextChunks.COLON) != 0 ? mayHoldAddress(s, from, to) : holdsThreeDots(s, from, to);
+      if (may) {
         scanRuns(ctx, s, from, to);
       }
     }
@@ -75,6 +76,20 @@ final class IpAddresses implements EntityScanner {
         return true;
       }
       before = c;
+    }
+    return false;
+  }
+
+  /**
+   * {@link #mayHoldAddress} for a chunk without ':' (an e-mail address, "ip=10.0.0.1"): only its
+   * count of '.' can say yes, and this loop counts nothing else.
+   */
+  private static boolean holdsThreeDots(String s, int from, int to) {
+    int dots = 0;
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) == '.' && ++dots == 3) {
+        return true;
+      }
     }
     return false;
   }
