@@ -55,7 +55,7 @@ final class GroupedNumbers implements EntityScanner {
       budget.charge(unpaid);
       unpaid = 0;
       boolean glued = DigitGroups.gluedLeft(s, start);
-      run.parse(s, start);
+      run.parse(s, chunks, k);
       i = run.end;
       // the shortest number of the three is a nine-digit SSN; the groups' separators are one char each
       if (glued || run.end - start - (run.count - 1) < 9) {
