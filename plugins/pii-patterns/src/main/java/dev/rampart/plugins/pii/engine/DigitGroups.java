@@ -2,7 +2,7 @@ package dev.rampart.plugins.pii.engine;
 
 /**
  * A run of digit groups joined by one separator that is the same throughout the run (space or
- * dash), e.g. {@code 4111 1111 1111 1111}. Parsed once per run so every digit is visited once.
+ * dash), e.g. {@code 4111 1111 1111 1111}. Parsed once per run, from the digit-run list.
  */
 final class DigitGroups {
 
@@ -13,33 +13,30 @@ final class DigitGroups {
   int end;
 
   /**
-   * Parses the run starting at digit {@code from}; a space or a dash may join groups (the first
-   * one used fixes the separator for the rest of the run).
+   * Parses the run starting at digit run {@code k} of {@code chunks}; a space or a dash may join
+   * groups (the first one used fixes the separator for the rest of the run). It reads the run
+   * list, not the digits: the runs are the text's maximal digit runs in order, so each group is
+   * one run, and the char after a separator is a digit exactly when the next run starts there.
+   * Only the separators are read from the text.
    */
-  DigitGroups parse(String s, int from) {
+  DigitGroups parse(String s, TextChunks chunks, int k) {
     count = 0;
-    int n = s.length();
-    int i = from;
+    int runs = chunks.digitRunCount();
     char sep = 0;
-    while (true) {
-      int g = i;
-      while (i < n && CharClasses.isDigit(s.charAt(i))) {
-        i++;
+    int stop = chunks.digitRunEnd(k);
+    add(chunks.digitRunStart(k), stop);
+    while (++k < runs && chunks.digitRunStart(k) == stop + 1) {
+      char c = s.charAt(stop);
+      if (sep == 0 && (c == ' ' || c == '-')) {
+        sep = c;
       }
-      add(g, i);
-      if (i + 1 < n && CharClasses.isDigit(s.charAt(i + 1))) {
-        char c = s.charAt(i);
-        if (sep == 0 && (c == ' ' || c == '-')) {
-          sep = c;
-        }
-        if (sep != 0 && c == sep) {
-          i++;
-          continue;
-        }
+      if (sep == 0 || c != sep) {
+        break;
       }
-      break;
+      stop = chunks.digitRunEnd(k);
+      add(chunks.digitRunStart(k), stop);
     }
-    end = i;
+    end = stop;
     return this;
   }
 

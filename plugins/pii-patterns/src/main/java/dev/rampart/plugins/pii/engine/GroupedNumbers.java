@@ -36,26 +36,32 @@ final class GroupedNumbers implements EntityScanner {
     // run there), so it jumps from one start to the next, skipping starts a parse went past
     TextChunks chunks = ctx.chunks();
     int runs = chunks.digitRunCount();
+    ScanBudget budget = ctx.budget();
+    // a step per run the walk looks at, summed here and handed to the budget before anything
+    // reads it (a parse and its validators, the end of the scan): the same sums at the same points
+    long unpaid = 0;
     for (int k = 0; k < runs; k++) {
       int start = chunks.digitRunStart(k);
       if (start < i) {
         continue;
       }
-      ctx.budget().charge(1);
+      unpaid++;
       // fewer than nine digits and no separator going on to more digits: nothing to parse (the
       // next run starts past this one, so skipping it changes no later step)
       int digitsEnd = chunks.digitRunEnd(k);
       if (digitsEnd - start < 9 && !joinsMoreDigits(s, digitsEnd, k + 1 < runs ? chunks.digitRunStart(k + 1) : -1)) {
         continue;
       }
+      budget.charge(unpaid);
+      unpaid = 0;
       boolean glued = DigitGroups.gluedLeft(s, start);
-      run.parse(s, start);
+      run.parse(s, chunks, k);
       i = run.end;
       // the shortest number of the three is a nine-digit SSN; the groups' separators are one char each
       if (glued || run.end - start - (run.count - 1) < 9) {
         continue;
       }
-      if (cards && !ctx.budget().exhausted()) {
+      if (cards && !budget.exhausted()) {
         CardNumbers.examine(ctx, s, run, digits);
       }
       if (ssns) {
@@ -65,6 +71,7 @@ final class GroupedNumbers implements EntityScanner {
         NhsNumbers.examine(ctx, s, run, digits);
       }
     }
+    budget.charge(unpaid);
   }
 
   /**

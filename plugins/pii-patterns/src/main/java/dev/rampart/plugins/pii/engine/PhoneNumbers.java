@@ -68,12 +68,18 @@ final class PhoneNumbers implements EntityScanner {
     // the left-to-right walk acts only where a digit run starts, or on a '+' or '(' just before
     // one (a digit inside a run is glued to the one before it); it steps there and nowhere else
     TextChunks chunks = ctx.chunks();
+    ScanBudget budget = ctx.budget();
+    // each run costs two steps; they are added up here and handed to the budget before anything
+    // reads it (a step, the end of the scan), so the budget sees the same sums at the same points
+    long unpaid = 0;
     for (int k = 0; k < chunks.digitRunCount(); k++) {
       int start = chunks.digitRunStart(k);
-      ctx.budget().charge(2);
-      if (i > start || tooShort(s, start, chunks.digitRunEnd(k))) {
+      unpaid += 2;
+      if (i > start || cannotStart(s, start, chunks.digitRunEnd(k))) {
         continue; // inside a stretch the walk went past, or a run no number starts at
       }
+      budget.charge(unpaid);
+      unpaid = 0;
       if (i < start) {
         // at the char before the run only a '+' or '(' can open a number; from anything else the walk goes on to the run
         char before = start > 0 ? s.charAt(start - 1) : ' ';
@@ -83,19 +89,43 @@ final class PhoneNumbers implements EntityScanner {
         i = step(ctx, s, n, start);
       }
     }
+    budget.charge(unpaid);
   }
 
   /**
-   * Whether the digit run {@code [start, end)} cannot begin a candidate: no '+' or '(' before it,
-   * fewer than seven digits, and after it either no separator or '+', or a separator that joins
-   * it to no digit, separator or '+'. {@link #step} would find no candidate there (the candidate
-   * holds only this run's digits) and move the walk no further than the char after the
-   * separator, short of the next run.
+   * Whether the digit run {@code [start, end)} cannot begin a candidate: it is glued to what is
+   * before it ({@link DigitGroups#gluedLeft}), or it is too short to begin one. The char before
+   * the run is read once for both questions, and a glued run (a hex id's digits, the time and
+   * fraction of a timestamp, "user12") needs no look past its end.
+   *
+   * <p>Skipping a glued run is exact: with no '+' or '(' before it, the walk would only
+   * {@link #step} at its first digit, and step returns the position just after that digit
+   * without looking further; the next run starts past this one's end, so whether the walk stands
+   * there or before this run, it treats the next run the same way.
    */
-  private static boolean tooShort(String s, int start, int end) {
-    if (end - start >= 7 || (start > 0 && (s.charAt(start - 1) == '+' || s.charAt(start - 1) == '('))) {
-      return false;
+  private static boolean cannotStart(String s, int start, int end) {
+    if (start > 0) {
+      char before = s.charAt(start - 1);
+      if (before == '+' || before == '(') {
+        return false;
+      }
+      if (CharClasses.isWordChar(before)
+          || ((before == '.' || before == ',' || before == '/' || before == ':') && start >= 2
+              && CharClasses.isDigit(s.charAt(start - 2)))) {
+        return true;
+      }
     }
+    return end - start < 7 && tooShortAfter(s, end);
+  }
+
+  /**
+   * Whether a run of fewer than seven digits, with no '+' or '(' before it, ending at
+   * {@code end} cannot begin a candidate: after it either no separator or '+', or a separator
+   * that joins it to no digit, separator or '+'. {@link #step} would find no candidate there
+   * (the candidate holds only this run's digits) and move the walk no further than the char
+   * after the separator, short of the next run.
+   */
+  private static boolean tooShortAfter(String s, int end) {
     int n = s.length();
     if (end == n) {
       return true;
@@ -215,11 +245,11 @@ final class PhoneNumbers implements EntityScanner {
     if (ssnLayout(candidate)) {
       return;
     }
-    int[] span = validSpan(ctx, candidate, defaultRegion);
+    int[] span = validSpan(ctx, candidate, defaultRegion, candidate);
     double score = international ? 0.8 : 0.65;
     if (span == null && firstDigit(candidate) == '0') { // a trunk 0: "020 ..." or "(020) ..."
       for (String region : otherRegions) {
-        span = validSpan(ctx, candidate, region);
+        span = validSpan(ctx, candidate, region, region + ' ' + candidate);
         if (span != null) {
           score = international ? 0.8 : 0.55;
           break;
@@ -244,17 +274,20 @@ final class PhoneNumbers implements EntityScanner {
   }
 
   /**
-   * The span of the candidate when it is a valid number in {@code region}, or null. The
+   * The span of the candidate when it is a valid number in {@code region}, or null; {@code key}
+   * names the verdict among those the scan remembers. The
    * candidate is already cut to a number's shape, so parse + isValidNumber replaces findNumbers,
    * whose own text-matching regex was most of the cost.
    */
-  private static int[] validSpan(ScanContext ctx, String candidate, String region) {
+  private static int[] validSpan(ScanContext ctx, String candidate, String region, String key) {
     ctx.budget().charge(LIBRARY_COST); // charged on a repeat too: the budget does not depend on it
     // a number recurs within a text (the same contact on every log line, a signature under
     // every mail) and the library takes microseconds per call, so the scan remembers verdicts;
     // per scan only, so no number outlives the call that saw it
+    // the key is the candidate alone in the default region (most verdicts: no string is built
+    // for it) and "region candidate" in the others; a candidate never starts with a letter, so
+    // the two kinds of key never meet
     Map<String, Boolean> seen = ctx.phoneVerdicts();
-    String key = region + ' ' + candidate;
     Boolean valid = seen.get(key);
     if (valid == null) {
       valid = isValid(candidate, region);
