@@ -94,9 +94,8 @@ final class PhoneNumbers implements EntityScanner {
 
   /**
    * Whether the digit run {@code [start, end)} cannot begin a candidate: it is glued to what is
-   * before it ({@link DigitGroups#gluedLeft}), or it is too short to begin one. The char before
-   * the run is read once for both questions, and a glued run (a hex id's digits, the time and
-   * fraction of a timestamp, "user12") needs no look past its end.
+   * before it ({@link DigitGroups#gluedLeft}), or it is too short to begin one. A glued run (a
+   * hex id's digits, the time and fraction of a timestamp, "user12") needs no look past its end.
    *
    * <p>Skipping a glued run is exact: with no '+' or '(' before it, the walk would only
    * {@link #step} at its first digit, and step returns the position just after that digit
@@ -104,18 +103,10 @@ final class PhoneNumbers implements EntityScanner {
    * there or before this run, it treats the next run the same way.
    */
   private static boolean cannotStart(String s, int start, int end) {
-    if (start > 0) {
-      char before = s.charAt(start - 1);
-      if (before == '+' || before == '(') {
-        return false;
-      }
-      if (CharClasses.isWordChar(before)
-          || ((before == '.' || before == ',' || before == '/' || before == ':') && start >= 2
-              && CharClasses.isDigit(s.charAt(start - 2)))) {
-        return true;
-      }
+    if (start > 0 && (s.charAt(start - 1) == '+' || s.charAt(start - 1) == '(')) {
+      return false;
     }
-    return end - start < 7 && tooShortAfter(s, end);
+    return DigitGroups.gluedLeft(s, start) || (end - start < 7 && tooShortAfter(s, end));
   }
 
   /**
