@@ -76,11 +76,11 @@ final class InjectionPhrases {
   /** {@link #REGEX_SPACE} as bits by char value (all are below 64): one test instead of a search. */
   private static final long REGEX_SPACE_BITS = bits(REGEX_SPACE);
 
-  private final long[] triggerKeys;
   /**
-   * {@link #triggerKeys} as an open-addressing hash table (linear probing, 0 = empty: no packed
-   * word is 0): slot keys, and each one's index in {@code triggerKeys}. A hit costs one or two
-   * probes where the binary search took seven mispredicted steps.
+   * The trigger words, packed ({@link #pack}), as an open-addressing hash table (linear probing,
+   * 0 = empty: no packed word is 0): slot keys, and each one's trigger index (into {@link
+   * #phrasesByTrigger}). A hit costs one or two probes where a binary search took seven
+   * mispredicted steps.
    */
   private final long[] keySlots;
   private final int[] keyIndexes;
@@ -312,7 +312,7 @@ final class InjectionPhrases {
       add(byTrigger, verb, italianAll, " tutte", " ogni");
     }
 
-    triggerKeys = new long[byTrigger.size()];
+    long[] triggerKeys = new long[byTrigger.size()];
     phrasesByTrigger = new Phrase[byTrigger.size()][];
     followsByPhrase = new String[byTrigger.size()][][];
     int k = 0;
@@ -560,7 +560,7 @@ final class InjectionPhrases {
     return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & (keySlots.length - 1);
   }
 
-  /** The index of {@code key} in {@link #triggerKeys}, or -1. */
+  /** The trigger index of the packed word {@code key}, or -1 if it is no trigger. */
   private int triggerIndex(long key) {
     for (int slot = slotOf(key); keySlots[slot] != 0; slot = (slot + 1) & (keySlots.length - 1)) {
       if (keySlots[slot] == key) {
