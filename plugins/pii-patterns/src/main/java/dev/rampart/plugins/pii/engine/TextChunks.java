@@ -170,7 +170,9 @@ final class TextChunks {
     int size = used + (to - from) + 2;
     if (size > digitRuns.length) {
       long expected = from == 0 ? 0 : (long) used * n / from + BLOCK + 2;
-      digitRuns = java.util.Arrays.copyOf(digitRuns, (int) Math.min(n + 2L, Math.max(expected, Math.max(size, digitRuns.length * 2L))));
+      long atLeast = Math.max(size, digitRuns.length * 2L);
+      long most = n + 2L; // a run starts or ends at most at every char
+      digitRuns = java.util.Arrays.copyOf(digitRuns, (int) Math.min(most, Math.max(expected, atLeast)));
     }
     return digitRuns;
   }
@@ -217,7 +219,10 @@ final class TextChunks {
    */
   private int[] grownChunks(int end) {
     long expected = (long) chunkCount * textLength / Math.max(end, 1) + 64;
-    return java.util.Arrays.copyOf(chunks, (int) Math.min(3L * (textLength + 1), 3 * Math.max(expected, chunkCount * 2L)));
+    long most = textLength + 1L; // more chunks than chars cannot be
+    long grown = Math.min(most, Math.max(expected, chunkCount * 2L));
+    // a whole number of triples: addChunk's test for a full array needs it
+    return java.util.Arrays.copyOf(chunks, (int) (3 * grown));
   }
 
   /**
