@@ -98,7 +98,10 @@ final class Urls implements EntityScanner {
   private static final class NextChar {
     private final String s;
     private final char c;
-    /** The first {@code c} at or after the last place asked for (the text's length: none); -1 before the first search. */
+    /**
+     * The first {@code c} at or after the last place asked for (the text's length: none); -1
+     * before the first search.
+     */
     private int found = -1;
 
     NextChar(String s, char c) {
