@@ -1,6 +1,7 @@
 package dev.rampart.contracts.guard;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -68,51 +69,151 @@ public final class FindingResolver {
         return resolveWithEmptySpans(ranked);
       }
     }
-    List<Finding> sorted = new ArrayList<>(candidates);
-    sorted.sort(BY_POSITION); // scanners report in text order, so this merges a few sorted runs
-    List<Finding> kept = new ArrayList<>(sorted.size());
-    boolean injections = settleLayer(sorted, false, kept);
-    if (injections) {
-      settleLayer(sorted, true, kept);
+    List<Finding> entities = new ArrayList<>(candidates.size());
+    List<Finding> injections = new ArrayList<>();
+    for (Finding f : candidates) {
+      (INJECTION.equals(f.entityType()) ? injections : entities).add(f);
+    }
+    List<Finding> kept = new ArrayList<>(candidates.size());
+    settle(byPosition(entities), kept);
+    if (!injections.isEmpty()) {
+      settle(byPosition(injections), kept);
       kept.sort(BY_POSITION); // merges the two layers
     }
     return kept;
   }
 
+  /** Bits of a packed sort key for the start and for the end of a span ({@link #byPosition}). */
+  private static final int POSITION_BITS = 23;
+  /** Bits of a packed sort key for the candidate's index. */
+  private static final int INDEX_BITS = 64 - 2 * POSITION_BITS;
+  /** Up to this many ascending runs, packed keys are merged run by run ({@link #sortRuns}). */
+  private static final int MERGED_RUNS = 64;
+
   /**
-   * Adds to {@code kept}, in position order, what the rule keeps of one layer of {@code sorted}
-   * (the injection layer if {@code injections}); says whether the other layer has candidates.
+   * {@code candidates} by start, then end. Equal spans may come in any order: they overlap, so
+   * they always share a cluster, and a cluster is ranked by the whole rule. Entity-dense texts
+   * have thousands of candidates, and a comparator sort of them was a visible share of a whole
+   * scan; so when every span fits, each candidate is packed into one long (start, end, then its
+   * index, which finds it again) and the longs are sorted as numbers.
    */
-  private static boolean settleLayer(List<Finding> sorted, boolean injections, List<Finding> kept) {
-    boolean other = false;
-    List<Finding> cluster = new ArrayList<>();
-    int clusterEnd = 0;
-    for (Finding f : sorted) {
-      if (INJECTION.equals(f.entityType()) != injections) {
-        other = true;
-        continue;
+  private static Finding[] byPosition(List<Finding> candidates) {
+    Finding[] given = candidates.toArray(new Finding[0]);
+    int n = given.length;
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      Finding f = given[i];
+      if (f.end() >= 1 << POSITION_BITS || n >= 1 << INDEX_BITS) {
+        Arrays.sort(given, BY_POSITION); // spans past what a key holds: sorted the plain way (stable)
+        return given;
       }
-      if (!cluster.isEmpty() && f.start() >= clusterEnd) {
-        settleCluster(cluster, kept);
-        cluster.clear();
-      }
-      clusterEnd = cluster.isEmpty() ? f.end() : Math.max(clusterEnd, f.end());
-      cluster.add(f);
+      // start first, then end, then index; start < 2^23, so the key is never negative
+      keys[i] = (long) f.start() << (POSITION_BITS + INDEX_BITS) | (long) f.end() << INDEX_BITS | i;
     }
-    if (!cluster.isEmpty()) {
-      settleCluster(cluster, kept);
+    sortRuns(keys);
+    Finding[] sorted = new Finding[n];
+    for (int i = 0; i < n; i++) {
+      sorted[i] = given[(int) (keys[i] & ((1L << INDEX_BITS) - 1))];
     }
-    return other;
+    return sorted;
   }
 
-  private static void settleCluster(List<Finding> cluster, List<Finding> kept) {
-    if (cluster.size() == 1) {
-      kept.add(cluster.get(0));
+  /**
+   * Sorts distinct {@code keys} ascending. Each detector reports in text order, so the keys come
+   * as a few ascending runs, one after another; those are merged pairwise (n log runs moves)
+   * rather than sorted from scratch.
+   */
+  private static void sortRuns(long[] keys) {
+    int n = keys.length;
+    int runs = 1;
+    for (int i = 1; i < n; i++) {
+      if (keys[i] < keys[i - 1]) {
+        runs++;
+      }
+    }
+    if (runs == 1) {
       return;
     }
-    List<Finding> ranked = new ArrayList<>(cluster);
+    if (runs > MERGED_RUNS) {
+      Arrays.sort(keys);
+      return;
+    }
+    int[] starts = new int[runs + 1];
+    int r = 1;
+    for (int i = 1; i < n; i++) {
+      if (keys[i] < keys[i - 1]) {
+        starts[r++] = i;
+      }
+    }
+    starts[runs] = n;
+    long[] from = keys;
+    long[] to = new long[n];
+    while (runs > 1) {
+      int merged = 0;
+      for (int j = 0; j < runs; j += 2) {
+        int mid = starts[Math.min(j + 1, runs)];
+        merge(from, starts[j], mid, starts[Math.min(j + 2, runs)], to);
+        starts[merged++] = starts[j];
+      }
+      starts[merged] = n;
+      runs = merged;
+      long[] swap = from;
+      from = to;
+      to = swap;
+    }
+    if (from != keys) {
+      System.arraycopy(from, 0, keys, 0, n);
+    }
+  }
+
+  /** Merges the ascending {@code from[lo..mid)} and {@code from[mid..hi)} into {@code to[lo..hi)}. */
+  private static void merge(long[] from, int lo, int mid, int hi, long[] to) {
+    int a = lo;
+    int b = mid;
+    for (int k = lo; k < hi; k++) {
+      to[k] = b >= hi || (a < mid && from[a] < from[b]) ? from[a++] : from[b++];
+    }
+  }
+
+  /**
+   * Adds to {@code kept}, in position order, what the rule keeps of one layer, {@code sorted} by
+   * position. A cluster's first member waits alone in {@code first}: most clusters have no
+   * second one.
+   */
+  private static void settle(Finding[] sorted, List<Finding> kept) {
+    Finding first = null;
+    List<Finding> more = new ArrayList<>(); // the cluster's members after the first
+    int clusterEnd = 0;
+    for (Finding f : sorted) {
+      if (first != null && f.start() >= clusterEnd) {
+        settleCluster(first, more, kept);
+        first = null;
+      }
+      if (first == null) {
+        first = f;
+        clusterEnd = f.end();
+      } else {
+        more.add(f);
+        clusterEnd = Math.max(clusterEnd, f.end());
+      }
+    }
+    if (first != null) {
+      settleCluster(first, more, kept);
+    }
+  }
+
+  /** Settles the cluster {@code first} + {@code more} into {@code kept} and empties {@code more}. */
+  private static void settleCluster(Finding first, List<Finding> more, List<Finding> kept) {
+    if (more.isEmpty()) {
+      kept.add(first);
+      return;
+    }
+    List<Finding> ranked = new ArrayList<>(more.size() + 1);
+    ranked.add(first);
+    ranked.addAll(more);
+    more.clear();
     ranked.sort(RANKING);
-    kept.addAll(resolveSpans(ranked, cluster.get(0).start()));
+    kept.addAll(resolveSpans(ranked, first.start()));
   }
 
   /**

@@ -55,6 +55,32 @@ class FindingResolverTest {
     }
   }
 
+  @Test
+  void candidatesInDetectorOrderManyOrFarOutAreSettledAsTheRuleSays() {
+    // as detectors report: each one's candidates in text order, one detector after another; few
+    // runs and many (past the run-merging limit), equal spans of different types, and offsets
+    // past what the packed sort keys hold
+    java.util.Random r = new java.util.Random(5);
+    for (int round = 0; round < 120; round++) {
+      List<Finding> in = new ArrayList<>();
+      int detectors = 1 + r.nextInt(round % 3 == 0 ? 150 : 12);
+      int base = round % 4 == 1 ? (1 << 23) - 200 : 0;
+      for (int d = 0; d < detectors; d++) {
+        int at = base + r.nextInt(50);
+        for (int k = r.nextInt(40); k > 0; k--) {
+          at += r.nextInt(30);
+          int end = at + 1 + r.nextInt(20);
+          String type = r.nextInt(6) == 0 ? "PROMPT_INJECTION" : String.valueOf((char) ('A' + r.nextInt(4)));
+          in.add(f(type, at, end, r.nextInt(5) / 4.0));
+          if (r.nextInt(8) == 0) {
+            in.add(f(String.valueOf((char) ('A' + r.nextInt(4))), at, end, r.nextInt(5) / 4.0)); // same span
+          }
+        }
+      }
+      assertEquals(byTheRule(in), FindingResolver.resolve(in), "round " + round);
+    }
+  }
+
   /** The rule in the class javadoc for non-empty spans, written the slow and obvious way. */
   private static List<Finding> byTheRule(List<Finding> candidates) {
     List<Finding> ranked = new ArrayList<>(candidates);
