@@ -90,16 +90,21 @@ public final class DetectionEngine {
     String s = (cut ? text.subSequence(0, MAX_TEXT_CHARS) : text).toString();
     ScanBudget budget = new ScanBudget(stepLimit);
     budget.charge(s.length());
-    ScanContext ctx = new ScanContext(
-        s, new TextChunks(s, triggerShapes), budget, options.detectorId(), options.enabled(), options.minScore());
-    for (EntityScanner scanner : scanners) {
-      if (budget.exhausted()) {
-        break;
+    ScanScratch scratch = ScanScratch.borrow();
+    try {
+      ScanContext ctx = new ScanContext(s, new TextChunks(s, triggerShapes, scratch), budget, options.detectorId(),
+          options.enabled(), options.minScore());
+      for (EntityScanner scanner : scanners) {
+        if (budget.exhausted()) {
+          break;
+        }
+        scanner.scan(ctx);
       }
-      scanner.scan(ctx);
+      // the context kept only enabled types at or above the threshold
+      List<Finding> found = resolve ? FindingResolver.resolve(ctx.candidates()) : List.copyOf(ctx.candidates());
+      return new ScanResult(found, budget.used(), budget.limit(), cut || budget.exhausted());
+    } finally {
+      scratch.giveBack(); // the chunks are not used past here
     }
-    // the context kept only enabled types at or above the threshold
-    List<Finding> found = resolve ? FindingResolver.resolve(ctx.candidates()) : List.copyOf(ctx.candidates());
-    return new ScanResult(found, budget.used(), budget.limit(), cut || budget.exhausted());
   }
 }

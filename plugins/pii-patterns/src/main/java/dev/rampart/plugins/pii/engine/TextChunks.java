@@ -106,9 +106,15 @@ final class TextChunks {
    * chunks made only of letters are matched against it; without, they are dropped.
    */
   TextChunks(String s, int[] triggerShapes) {
+    this(s, triggerShapes, new ScanScratch());
+  }
+
+  /** As {@link #TextChunks(String, int[])}, with arrays from {@code scratch} (which keeps them after). */
+  TextChunks(String s, int[] triggerShapes, ScanScratch scratch) {
     int n = s.length();
     textLength = n;
-    chunks = new int[Math.max(48, n / 64 * 3)]; // room for a chunk per 64 chars; grows for denser text
+    // room for a chunk per 64 chars; grows for denser text (a whole number of triples: see addChunk)
+    chunks = scratch.chunks(Math.max(48, n / 64 * 3));
     // Block by block, a loop without branches on the text (a word boundary every few chars is a
     // branch the CPU mispredicts; this form ran twice as fast) notes where the text turns from
     // whitespace to non-whitespace and back (chunk starts at even slots, ends at odd ones), the
@@ -116,11 +122,11 @@ final class TextChunks {
     // (digit runs). Every slot is written on every char and moves on only at a turn, so the last
     // write before a turn stays. The chunks are then looked at one by one.
     int block = Math.min(n, BLOCK);
-    int[] turns = new int[block + 2];
-    int[] classes = new int[block + 2];
+    int[] turns = scratch.turns(block + 2);
+    int[] classes = scratch.classes(block + 2);
     // digit runs are written straight into digitRuns, as start, end pairs: a run still open at the
     // end of a block has its start in place, and the next block goes on from there
-    digitRuns = new int[block + 2];
+    digitRuns = scratch.digitRuns(block + 2);
     int d = 0;
     int bits = 0;
     int before = SPACE; // the class of the char before: the text is read as if whitespace came before it
@@ -158,6 +164,7 @@ final class TextChunks {
       record(s, openChunk, n, bits, triggerShapes);
     }
     textClasses = all;
+    scratch.keep(digitRuns, chunks);
   }
 
   /**

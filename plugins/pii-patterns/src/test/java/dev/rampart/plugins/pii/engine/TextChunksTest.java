@@ -59,4 +59,26 @@ class TextChunksTest {
   void withoutTriggerShapesPlainWordsAreDropped() {
     assertEquals(0, new TextChunks("ignore all previous instructions", null).wordCount());
   }
+
+  @Test
+  void aScratchLeftFullByALargerTextChangesNothingForTheNextOne() {
+    // a scratch reused by a thread's next scan still holds the last scan's arrays, longer and full
+    String dense = "2026-11-21 ip=10.0.0.1 id=4111 1111 1111 1111 u@example.org a b c\n".repeat(3000);
+    String small = "call 415 555 2671, 10.1.2.3 x9 7 8";
+    ScanScratch scratch = new ScanScratch();
+    new TextChunks(dense, SHAPES, scratch);
+    scratch.giveBack();
+    TextChunks reused = new TextChunks(small, SHAPES, scratch);
+    TextChunks fresh = new TextChunks(small, SHAPES);
+    assertEquals(fresh.count(), reused.count());
+    for (int k = 0; k < fresh.count(); k++) {
+      assertEquals(List.of(fresh.start(k), fresh.end(k), fresh.classes(k)),
+          List.of(reused.start(k), reused.end(k), reused.classes(k)));
+    }
+    assertEquals(10, reused.digitRunCount()); // 415 555 2671, 10 1 2 3, 9, 7 8
+    for (int k = 0; k < fresh.digitRunCount(); k++) {
+      assertEquals(List.of(fresh.digitRunStart(k), fresh.digitRunEnd(k)),
+          List.of(reused.digitRunStart(k), reused.digitRunEnd(k)));
+    }
+  }
 }
