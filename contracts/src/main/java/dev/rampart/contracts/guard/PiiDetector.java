@@ -1,6 +1,8 @@
 package dev.rampart.contracts.guard;
 
 import dev.rampart.contracts.Extension;
+import dev.rampart.contracts.Health;
+import io.vertx.core.Future;
 import java.util.List;
 import java.util.Set;
 
@@ -29,6 +31,18 @@ import java.util.Set;
  * itself (higher score, then longer span, then earlier start, then type name, then detector).
  */
 public interface PiiDetector extends Extension {
+
+  /**
+   * Reports whether this instance can serve scans. The default reports {@link Health#up()}: a
+   * detector does no I/O, so once {@link #start} has succeeded there is nothing it depends on that
+   * can go away (an instance whose start failed is reported down by the kernel without asking it).
+   * Override it if the detector holds something that can fail later, such as a word list it
+   * reloads.
+   */
+  @Override
+  default Future<Health> health() {
+    return Future.succeededFuture(Health.up());
+  }
 
   /** The entity types this detector can produce, e.g. {@code EMAIL}, {@code CREDIT_CARD}. */
   Set<String> entityTypes();

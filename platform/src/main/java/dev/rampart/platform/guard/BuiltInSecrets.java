@@ -1,7 +1,6 @@
 package dev.rampart.platform.guard;
 
 import dev.rampart.contracts.ExtensionContext;
-import dev.rampart.contracts.Health;
 import dev.rampart.contracts.guard.Finding;
 import dev.rampart.contracts.guard.PiiDetector;
 import io.vertx.core.Future;
@@ -49,11 +48,6 @@ final class BuiltInSecrets {
     @Override
     public Future<Void> start(ExtensionContext context, JsonObject settings) {
       return Future.succeededFuture();
-    }
-
-    @Override
-    public Future<Health> health() {
-      return Future.succeededFuture(Health.up());
     }
 
     @Override

@@ -1,47 +1,20 @@
 package dev.rampart.platform.guard;
 
-import dev.rampart.contracts.ExtensionContext;
-import dev.rampart.contracts.Health;
 import dev.rampart.contracts.guard.Finding;
-import dev.rampart.contracts.guard.PiiDetector;
-import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reports {@code BEGIN ... END} blocks of any length as {@code SECRET_BLOCK}, and a BEGIN with no
  * END yet as still growing: the shape of a PEM key, without the plugin.
  */
-class FencedBlockDetector implements PiiDetector {
+class FencedBlockDetector extends OneTypeDetector {
 
   static final String TYPE = "SECRET_BLOCK";
 
-  @Override
-  public String type() {
-    return "fenced-block";
-  }
-
-  @Override
-  public Future<Void> start(ExtensionContext context, JsonObject settings) {
-    return Future.succeededFuture();
-  }
-
-  @Override
-  public Future<Health> health() {
-    return Future.succeededFuture(Health.up());
-  }
-
-  @Override
-  public Set<String> entityTypes() {
-    return Set.of(TYPE);
-  }
-
-  /** Only the markers need to be seen whole; the block's length is unbounded. */
-  @Override
-  public int maxEntityLength() {
-    return "BEGIN".length();
+  FencedBlockDetector() {
+    // only the markers need to be seen whole; the block's length is unbounded
+    super("fenced-block", TYPE, "BEGIN".length());
   }
 
   @Override

@@ -4,13 +4,7 @@ import dev.rampart.contracts.ErrorCode;
 import dev.rampart.contracts.ExtensionContext;
 import dev.rampart.contracts.Health;
 import dev.rampart.contracts.RampartException;
-import dev.rampart.contracts.persistence.Conversation;
 import dev.rampart.contracts.persistence.ConversationStore;
-import dev.rampart.contracts.persistence.Message;
-import dev.rampart.contracts.persistence.NewConversation;
-import dev.rampart.contracts.persistence.NewMessage;
-import dev.rampart.contracts.persistence.Page;
-import dev.rampart.contracts.persistence.PageRequest;
 import dev.rampart.contracts.persistence.PersistenceAdapter;
 import dev.rampart.contracts.persistence.UsageRecord;
 import dev.rampart.contracts.persistence.UsageStore;
@@ -28,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -116,44 +109,10 @@ public class FileLedger implements PersistenceAdapter, UsageStore {
   }
 
   /** Conversations are not this adapter's business. */
-  public static final class NoConversations implements ConversationStore {
-    private static <T> Future<T> none() {
+  public static final class NoConversations extends UnservedConversations {
+    @Override
+    protected <T> Future<T> unserved() {
       return Future.failedFuture(new RampartException(ErrorCode.EXTENSION_UNAVAILABLE, "no conversations here"));
-    }
-
-    @Override
-    public Future<Conversation> create(String tenantId, NewConversation conversation) {
-      return none();
-    }
-
-    @Override
-    public Future<Optional<Conversation>> get(String tenantId, String conversationId, Instant now) {
-      return none();
-    }
-
-    @Override
-    public Future<Page<Conversation>> list(String tenantId, PageRequest page, Instant now) {
-      return none();
-    }
-
-    @Override
-    public Future<Boolean> delete(String tenantId, String conversationId) {
-      return none();
-    }
-
-    @Override
-    public Future<Message> append(String tenantId, String conversationId, NewMessage message) {
-      return none();
-    }
-
-    @Override
-    public Future<Page<Message>> messages(String tenantId, String conversationId, PageRequest page, Instant now) {
-      return none();
-    }
-
-    @Override
-    public Future<Integer> purgeExpired(Instant now) {
-      return Future.succeededFuture(0);
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.rampart.platform.testplugins;
 
 import dev.rampart.contracts.ExtensionContext;
-import dev.rampart.contracts.Health;
 import dev.rampart.contracts.guard.Finding;
 import dev.rampart.contracts.guard.PiiDetector;
 import io.vertx.core.Future;
@@ -38,11 +37,6 @@ public class KeywordDetector implements PiiDetector {
     mode = settings.getString("mode", "keyword");
     name = context == null ? name : context.instanceName();
     return Future.succeededFuture();
-  }
-
-  @Override
-  public Future<Health> health() {
-    return Future.succeededFuture(Health.up());
   }
 
   @Override

@@ -49,14 +49,28 @@ public final class TestPluginJar {
     return this;
   }
 
-  /** Adds an extension class, and its nested classes, listed in extensions.idx. */
+  /**
+   * Adds an extension class, listed in extensions.idx, with its nested classes and the test-plugin
+   * classes they extend (so the jar holds them as a real plugin would, rather than borrowing them
+   * from the test class path).
+   */
   public TestPluginJar extension(Class<?> cls) {
     extensions.add(cls);
-    classes.add(cls);
+    addWithTestSuperclasses(cls);
     for (Class<?> nested : cls.getDeclaredClasses()) {
-      classes.add(nested);
+      addWithTestSuperclasses(nested);
     }
     return this;
+  }
+
+  private void addWithTestSuperclasses(Class<?> cls) {
+    classes.add(cls);
+    for (Class<?> c = cls.getSuperclass(); c != null && c.getPackageName().equals(getClass().getPackageName());
+        c = c.getSuperclass()) {
+      if (!classes.contains(c)) {
+        classes.add(c);
+      }
+    }
   }
 
   /** Adds a class file without listing it (e.g. a bundled copy of a shared class). */

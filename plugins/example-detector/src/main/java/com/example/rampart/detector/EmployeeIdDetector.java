@@ -1,7 +1,6 @@
 package com.example.rampart.detector;
 
 import dev.rampart.contracts.ExtensionContext;
-import dev.rampart.contracts.Health;
 import dev.rampart.contracts.guard.Finding;
 import dev.rampart.contracts.guard.PiiDetector;
 import io.vertx.core.Future;
@@ -42,11 +41,6 @@ public class EmployeeIdDetector implements PiiDetector {
     prefix = settings.getString("prefix", "EMP") + "-";
     detectorId = context.instanceName();
     return Future.succeededFuture();
-  }
-
-  @Override
-  public Future<Health> health() {
-    return Future.succeededFuture(Health.up());
   }
 
   @Override
