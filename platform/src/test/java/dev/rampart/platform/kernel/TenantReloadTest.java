@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,26 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TenantReloadTest {
 
   @TempDir Path dir;
-
-  /** Completes when {@code condition} holds, checking on a Vert.x timer; fails after {@code limitMs}. */
-  private static Future<Void> eventually(TestKernel rampart, long limitMs, Supplier<Future<Boolean>> condition) {
-    Promise<Void> done = Promise.promise();
-    long deadline = System.currentTimeMillis() + limitMs;
-    check(rampart, deadline, condition, done);
-    return done.future();
-  }
-
-  private static void check(TestKernel rampart, long deadline, Supplier<Future<Boolean>> condition, Promise<Void> done) {
-    condition.get().onComplete(ar -> {
-      if (ar.succeeded() && ar.result()) {
-        done.complete();
-      } else if (System.currentTimeMillis() > deadline) {
-        done.fail("condition not met in time");
-      } else {
-        rampart.vertx.setTimer(25, id -> check(rampart, deadline, condition, done));
-      }
-    });
-  }
 
   private static Future<Integer> status(TestKernel rampart, String key) {
     return rampart.http.get("/v1/conversations").putHeader("Authorization", "Bearer " + key).send().map(r -> r.statusCode());
@@ -56,14 +34,14 @@ class TenantReloadTest {
       Path acme = dir.resolve("tenants/acme.yaml");
       String good = Files.readString(acme);
       Files.writeString(acme, "id: acme\nname: [broken\n");
-      await(eventually(rampart, 10_000, () -> rampart.http.get("/v1/admin/tenants")
+      await(rampart.eventually(10_000, () -> rampart.http.get("/v1/admin/tenants")
           .putHeader("Authorization", "Bearer " + ACME_KEY).send()
           .map(r -> r.bodyAsJsonObject().getJsonArray("items").stream().map(JsonObject.class::cast)
               .anyMatch(t -> "acme".equals(t.getString("tenant-id")) && "invalid".equals(t.getString("state"))))));
       assertEquals(200, await(status(rampart, ACME_KEY)), "the last good config still serves");
 
       Files.writeString(acme, good.replace("roles: [admin, operator, agent] }", "roles: [admin, operator, agent], revoked: true }"));
-      await(eventually(rampart, 10_000, () -> status(rampart, ACME_KEY).map(s -> s == 401)));
+      await(rampart.eventually(10_000, () -> status(rampart, ACME_KEY).map(s -> s == 401)));
       assertEquals(401, await(status(rampart, token)), "tokens issued for the revoked key stop working too");
       assertTrue(Files.readString(acme).contains("revoked: true"));
     }

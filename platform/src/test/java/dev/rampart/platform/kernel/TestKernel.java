@@ -130,6 +130,30 @@ public final class TestKernel implements AutoCloseable {
     return done.future();
   }
 
+  /**
+   * Completes when {@code condition} holds, asking again on a Vert.x timer every 25 ms (no thread
+   * sleeps); fails after {@code limitMs}. For effects that land after a response: usage recorded
+   * once the answer is sent, a reloaded tenant file, a breaker that opens.
+   */
+  public Future<Void> eventually(long limitMs, Supplier<Future<Boolean>> condition) {
+    Promise<Void> done = Promise.promise();
+    long deadline = System.currentTimeMillis() + limitMs;
+    check(deadline, condition, done);
+    return done.future();
+  }
+
+  private void check(long deadline, Supplier<Future<Boolean>> condition, Promise<Void> done) {
+    condition.get().onComplete(ar -> {
+      if (ar.succeeded() && ar.result()) {
+        done.complete();
+      } else if (System.currentTimeMillis() > deadline) {
+        done.fail("condition not met in time" + (ar.failed() ? ": " + ar.cause() : ""));
+      } else {
+        vertx.setTimer(25, id -> check(deadline, condition, done));
+      }
+    });
+  }
+
   public static <T> T await(Future<T> future) throws Exception {
     try {
       return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

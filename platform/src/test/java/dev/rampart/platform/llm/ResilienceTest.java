@@ -23,7 +23,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AutoClose;
@@ -165,7 +164,7 @@ class ResilienceTest {
         503, "upstream-unavailable");
 
     rampart.vertx.sharedData().getLocalMap("test-provider-mode").put("down1", "ok");
-    await(eventually(() -> breakerStateNow("down1").map(state -> state == 1)));
+    await(rampart.eventually(5000, () -> breakerStateNow("down1").map(state -> state == 1)));
     HttpResponse<Buffer> trial = rampart.post("/v1/chat", ACME_KEY, completion("down", "hello"));
     assertEquals(200, trial.statusCode(), trial.bodyAsString());
     assertEquals("down1", trial.bodyAsJsonObject().getJsonObject("routing").getString("provider"));
@@ -235,23 +234,4 @@ class ResilienceTest {
     return (int) Double.parseDouble(m.group(1));
   }
 
-  /** Polls a condition on a Vert.x timer until it holds (fails after 5 s), without sleeping a thread. */
-  private static Future<Void> eventually(Supplier<Future<Boolean>> condition) {
-    Promise<Void> done = Promise.promise();
-    long deadline = System.currentTimeMillis() + 5000;
-    poll(condition, done, deadline);
-    return done.future();
-  }
-
-  private static void poll(Supplier<Future<Boolean>> condition, Promise<Void> done, long deadline) {
-    condition.get().onComplete(ar -> {
-      if (ar.succeeded() && ar.result()) {
-        done.complete();
-      } else if (System.currentTimeMillis() > deadline) {
-        done.fail("condition not reached in time");
-      } else {
-        rampart.vertx.setTimer(25, id -> poll(condition, done, deadline));
-      }
-    });
-  }
 }

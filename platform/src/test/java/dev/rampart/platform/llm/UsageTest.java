@@ -34,7 +34,7 @@ class UsageTest {
         HttpResponse<Buffer> r = rampart.post("/v1/chat/completions", tenant, completion("fast", "hi"));
         assertEquals(200, r.statusCode(), r.bodyAsString());
       }
-      before = usage(rampart, tenant);
+      before = usageOnceRecorded(rampart, tenant, 2);
     }
     assertEquals(2, before.getJsonObject("totals").getLong("requests"));
     double spent = before.getJsonObject("totals").getDouble("cost-usd");
@@ -53,7 +53,7 @@ class UsageTest {
   void usageIsReportedPerDayAndModelAndBadRangesAreRefused() throws Exception {
     try (TestKernel rampart = GatewayFixture.start(dir)) {
       rampart.post("/v1/chat/completions", key("initech"), completion("fast", "hello there"));
-      JsonObject report = usage(rampart, key("initech"));
+      JsonObject report = usageOnceRecorded(rampart, key("initech"), 1);
       JsonArray items = report.getJsonArray("items");
       assertEquals(1, items.size());
       JsonObject item = items.getJsonObject(0);
@@ -71,6 +71,17 @@ class UsageTest {
       HttpResponse<Buffer> garbage = rampart.get("/v1/usage?from=yesterday", key("initech"));
       ChatCompletionsTest.assertProblem(garbage, 400, "validation-failed");
     }
+  }
+
+  /**
+   * The usage report once it counts {@code requests} requests: usage is recorded after the answer
+   * is sent, so a report asked for right after a response may not hold it yet.
+   */
+  private static JsonObject usageOnceRecorded(TestKernel rampart, String key, long requests) throws Exception {
+    TestKernel.await(rampart.eventually(10_000, () -> rampart.http.get("/v1/usage")
+        .putHeader("Authorization", "Bearer " + key).send()
+        .map(r -> r.statusCode() == 200 && r.bodyAsJsonObject().getJsonObject("totals").getLong("requests") == requests)));
+    return usage(rampart, key);
   }
 
   private static JsonObject usage(TestKernel rampart, String key) throws Exception {
