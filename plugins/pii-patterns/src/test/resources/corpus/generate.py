@@ -292,6 +292,10 @@ pos('EMAIL', 'bob@example.com', 'Contact: bob@example.com: he knows')
 neg('IP_ADDRESS', 'see section 3.2.1.4 of the spec')
 neg('IP_ADDRESS', 'as shown in Figure 1.2.3.4')
 pos('IP_ADDRESS', '10.1.2.3', 'server 10.1.2.3 in section 4')
+# --- a log field's or a query parameter's name glued before an address ("user=...") is not part of it
+pos('EMAIL', 'alice@example.org', '2026-11-21T10:12:34Z INFO user=alice@example.org logged in')
+pos('EMAIL', 'ops+alerts@example.com', 'notify email=ops+alerts@example.com level=warn')
+pos('EMAIL', 'bob@example.net', 'GET /unsubscribe?id=7&addr=bob@example.net HTTP/1.1')
 with open('labelled.tsv','w') as f:
     f.write('# type<TAB>expected value ("-" = negative, "*" = any span)<TAB>text; "\\n" in a field is a newline\n')
     for t,v,x in rows:

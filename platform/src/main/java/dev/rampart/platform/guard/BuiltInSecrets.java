@@ -326,8 +326,13 @@ final class BuiltInSecrets {
     return Character.isWhitespace(c) || c == '"' || c == '\'' || c == ',' || c == ';' || c == '&' || c == '}' || c == ')';
   }
 
+  /**
+   * Chars of an address's local part: RFC 5322 atext and '.', but for '=': in a log line
+   * ({@code user=alice@example.org}) it ends a field's name far more often than it stands in a
+   * mailbox, and the name is no part of the address (the pii-patterns detector cuts there too).
+   */
   private static boolean isLocal(char c) {
-    return c < 128 && (Character.isLetterOrDigit(c) || ".!#$%&'*+/=?^_`{|}~-".indexOf(c) >= 0);
+    return c < 128 && (Character.isLetterOrDigit(c) || ".!#$%&'*+/?^_`{|}~-".indexOf(c) >= 0);
   }
 
   private static boolean isDomain(char c) {

@@ -75,6 +75,7 @@ class LogSafetyTest {
       log.warn("Authorization: Bearer {}", JWT);
       log.info("config dump api_key=sk-live-abcdef0123456789 password: \"hunter2hunter2\"");
       log.info("key material:\n{}", PEM);
+      log.info("login user={} ok", EMAIL);
       log.error("request failed", new IllegalStateException("no account for " + EMAIL + " with token " + JWT));
     });
     for (String secret : SECRETS) {
@@ -85,6 +86,7 @@ class LogSafetyTest {
     }
     assertTrue(written.contains("java.lang.IllegalStateException"), "the stack trace itself is kept");
     assertTrue(written.contains("payment with card"), "the rest of the message is kept");
+    assertTrue(written.contains("login user=[EMAIL] ok"), "a field's name stays, only the address goes:\n" + written);
   }
 
   @Test

@@ -98,12 +98,13 @@ final class Emails implements EntityScanner {
   /**
    * Start of a valid local part ending at {@code at}, or -1; when valid, {@code slash[0]} is its
    * last '/' or -1. One walk back reads each char of it once: the checks on the chars inside
-   * (no "..", where the last '/' is) are noted on the way.
+   * (no "..", where the last '/' and the last '=' are) are noted on the way.
    */
   private static int localStart(String s, int at, int floor, int[] slash) {
     int i = at;
     int lastSlash = -1;
     int lastDoubleDot = -1; // the first dot of the last ".."
+    int lastEquals = -1;
     boolean dotAfter = false;
     while (i > floor && at - i <= MAX_LOCAL && isAtext(s.charAt(i - 1))) {
       i--;
@@ -112,8 +113,17 @@ final class Emails implements EntityScanner {
         lastDoubleDot = dotAfter && lastDoubleDot < 0 ? i : lastDoubleDot;
       } else if (c == '/' && lastSlash < 0) {
         lastSlash = i;
+      } else if (c == '=' && lastEquals < 0) {
+        lastEquals = i;
       }
       dotAfter = c == '.';
+    }
+    // "user=alice@example.org": a name and '=' glued before the address are a log field's or a
+    // query parameter's name, far more often than part of a mailbox ('=' is atext): the local
+    // part starts after the last '='
+    if (lastEquals >= 0) {
+      i = lastEquals + 1;
+      lastSlash = lastSlash > lastEquals ? lastSlash : -1;
     }
     if (at - i > MAX_LOCAL || (i > 0 && CharClasses.isWordChar(s.charAt(i - 1)))) {
       return -1;
