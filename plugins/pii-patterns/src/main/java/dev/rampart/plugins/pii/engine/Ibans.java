@@ -76,7 +76,7 @@ final class Ibans implements EntityScanner {
         while (i < to && !CharClasses.isAlnum(s.charAt(i))) {
           i++;
         }
-        if (i < to && i + 15 <= n) {
+        if (i < to && i + 15 <= n && checkDigitsAt(s, i)) {
           int end = ibanEnd(ctx, s, i, buf);
           i = end > 0 ? end : i + 1;
         }
@@ -137,6 +137,17 @@ final class Ibans implements EntityScanner {
       return q - 1 == from || !CharClasses.isWordChar(s.charAt(q - 2)) ? q - 1 : -1;
     }
     return q < last && !CharClasses.isWordChar(before) ? q : -1;
+  }
+
+  /**
+   * Whether the two chars after the country code of an IBAN starting at {@code i} are digits,
+   * as its check digits are. {@link #ibanEnd} turns away every start without them before it
+   * charges or records anything, so asking first changes nothing; it is the one test nearly
+   * every lower-case log chunk fails ("req=", "user=", "ip=1", "path"), and it is cheaper than
+   * the call.
+   */
+  private static boolean checkDigitsAt(String s, int i) {
+    return CharClasses.isDigit(s.charAt(i + 2)) && CharClasses.isDigit(s.charAt(i + 3));
   }
 
   /** The first char in {@code [i, to)} that is no word char, or {@code to}. */
