@@ -46,7 +46,30 @@ final class Ibans implements EntityScanner {
   private static final ContextWords CONTEXT =
       new ContextWords("iban", "account", "bank", "transfer", "sepa", "bic", "swift", "konto");
 
+  /**
+   * Per char up to 'z' + 1: itself for a digit or an upper-case letter, its upper case for a
+   * lower-case letter, 0 for anything else (and for every char beyond 'z', which reads as
+   * 'z' + 1). One lookup instead of a test per kind of char.
+   */
+  private static final char[] IBAN_CHARS = new char['z' + 2];
+  /**
+   * Per IBAN char (a digit or an upper-case letter, all {@link #read} keeps): how far the number
+   * of {@link #isValid} moves left for it (one decimal place for a digit, two for a letter, which
+   * counts as 10-35) and what it adds. Looked up rather than chosen by a test: digits and letters
+   * alternate at random in a BBAN, and a branch on which one comes next mispredicts.
+   */
+  private static final long[] SCALE = new long['Z' + 1];
+  private static final long[] VALUE = new long['Z' + 1];
+
   static {
+    for (char c = '0'; c <= 'z'; c++) {
+      boolean lower = c >= 'a' && c <= 'z';
+      IBAN_CHARS[c] = CharClasses.isDigit(c) || CharClasses.isUpper(c) ? c : lower ? (char) (c - 32) : 0;
+    }
+    for (char c = '0'; c <= 'Z'; c++) {
+      SCALE[c] = CharClasses.isDigit(c) ? 10 : 100;
+      VALUE[c] = CharClasses.isDigit(c) ? c - '0' : c - 'A' + 10;
+    }
     LENGTHS.forEach((code, len) -> BY_CODE[(code.charAt(0) - 'A') * 26 + code.charAt(1) - 'A'] = len.byteValue());
   }
 
@@ -190,7 +213,12 @@ final class Ibans implements EntityScanner {
     return end;
   }
 
-  /** Copies {@code len} IBAN characters starting at {@code from} into buf; returns the end or -1. */
+  /**
+   * Copies {@code len} IBAN characters starting at {@code from} into buf, in upper case; returns
+   * the end or -1. A lower-case letter is taken anywhere: {@link #ibanEnd} has checked that the
+   * country code is in one case and that the check digits (the third and fourth chars, before
+   * any group break) are digits, so the letters that may not be lower case never come here.
+   */
   private static int read(String s, int from, int len, char[] buf, boolean grouped) {
     int n = s.length();
     int i = from;
@@ -204,14 +232,11 @@ final class Ibans implements EntityScanner {
       if (i >= n) {
         return -1;
       }
-      char c = s.charAt(i);
-      if (CharClasses.isDigit(c) || CharClasses.isUpper(c)) {
-        buf[k] = c;
-      } else if (c >= 'a' && c <= 'z' && (k >= 4 || k < 2)) { // ibanEnd() checked the code's case
-        buf[k] = (char) (c - 32);
-      } else {
+      char c = IBAN_CHARS[Math.min(s.charAt(i), 'z' + 1)];
+      if (c == 0) {
         return -1;
       }
+      buf[k] = c;
       i++;
     }
     boolean continues = i < n && (CharClasses.isWordChar(s.charAt(i))
@@ -221,6 +246,10 @@ final class Ibans implements EntityScanner {
     return continues ? -1 : i;
   }
 
+  /**
+   * The ISO 7064 mod-97 check of the first {@code len} chars of {@code iban}, which are digits
+   * and upper-case letters only, as {@link #read} leaves them.
+   */
   static boolean isValid(char[] iban, int len) {
     int check = (iban[2] - '0') * 10 + (iban[3] - '0');
     if (check < 2 || check > 98) {
@@ -232,7 +261,7 @@ final class Ibans implements EntityScanner {
     long r = 0;
     for (int k = 4; k < len + 4; k++) {
       char c = iban[k < len ? k : k - len];
-      r = CharClasses.isDigit(c) ? r * 10 + c - '0' : r * 100 + c - 'A' + 10;
+      r = r * SCALE[c] + VALUE[c];
       if (r >= 10_000_000_000_000_000L) {
         r %= 97;
       }
