@@ -53,7 +53,10 @@ final class IpAddresses implements EntityScanner {
         if (mayHoldAddress(s, from, to)) {
           scanRuns(ctx, s, from, to);
         }
-      } else if (holdsThreeDots(s, from, to)) {
+      } else if (to - from >= 7 && ((classes & TextChunks.AT) == 0 || holdsThreeDots(s, from, to))) {
+        // A quad is 7 chars at least. Only a chunk with '@' (an e-mail address, whose dots
+        // come late and are few) is counted first: elsewhere ("ip=10.0.0.1") the count walks
+        // most of the way to the quad, and reading the runs costs about as much as counting.
         scanDottedRuns(ctx, s, from, to);
       }
     }
@@ -84,8 +87,8 @@ final class IpAddresses implements EntityScanner {
   }
 
   /**
-   * {@link #mayHoldAddress} for a chunk without ':' (an e-mail address, "ip=10.0.0.1"): only its
-   * count of '.' can say yes, and this loop counts nothing else.
+   * {@link #mayHoldAddress} for a chunk without ':' (an e-mail address): only its count of '.'
+   * can say yes, and this loop counts nothing else.
    */
   private static boolean holdsThreeDots(String s, int from, int to) {
     int dots = 0;
