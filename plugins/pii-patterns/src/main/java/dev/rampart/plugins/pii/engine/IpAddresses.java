@@ -53,7 +53,12 @@ final class IpAddresses implements EntityScanner {
         if (mayHoldAddress(s, from, to)) {
           scanRuns(ctx, s, from, to);
         }
-      } else if (maySpanQuad(s, from, to)) {
+      } else if (maySpanQuad(s, from, to)
+          && ((classes & (TextChunks.UPPER | TextChunks.LOWER)) != 0 || holdsThreeDots(s, from, to))) {
+        // Which chunk counts its dots first is a matter of cost only (scanDottedRuns finds
+        // nothing in a chunk without three): one of numbers only ("555-2671.") is mostly runs
+        // that are each read as a quad's start, and counting turns it away for less; in one
+        // with letters ("ip=10.0.0.1") the count would walk most of the way to the quad.
         scanDottedRuns(ctx, s, from, to);
       }
     }
@@ -90,6 +95,17 @@ final class IpAddresses implements EntityScanner {
    * away after 3 reads, where counting its dots read all 22 chars; "ip=10.0.0.1" says yes at
    * the first.
    */
+  /** Whether {@code [from, to)} holds three '.', as a dotted quad does. */
+  private static boolean holdsThreeDots(String s, int from, int to) {
+    int dots = 0;
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) == '.' && ++dots == 3) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean maySpanQuad(String s, int from, int to) {
     for (int i = from + 6; i < to; i += 7) {
       char c = s.charAt(i);
