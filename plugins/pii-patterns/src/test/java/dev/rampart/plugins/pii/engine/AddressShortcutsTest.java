@@ -9,9 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The edges of the shortcuts the IP and IBAN scanners take on log lines: a dotted quad read
- * from a run's start before the run is walked, and an upper-case chunk walked only where an
- * IBAN could fit. Each expectation is what the walks without shortcuts found (2dcad7f).
+ * The edges of the shortcuts the IP, IBAN and e-mail scanners take on log lines: a dotted quad
+ * read from a run's start before the run is walked, an upper-case chunk walked only where an
+ * IBAN could fit, and a host that repeats the last one compared rather than walked. Each
+ * expectation is what the walks without shortcuts found (2dcad7f).
  */
 class AddressShortcutsTest {
 
@@ -74,6 +75,24 @@ class AddressShortcutsTest {
     cases.put("(de89 3704 0044 0532 0130 00)", List.of("IBAN:de89 3704 0044 0532 0130 00"));
     for (String none : List.of("iban=de89370400440532013000", "de89370400440532013000x", "dE89370400440532013000")) {
       cases.put(none, List.of());
+    }
+    assertFinds(cases);
+  }
+
+  @Test
+  void aRepeatedHostIsTheSameHostOnlyWhereItsWalkWouldStopThere() {
+    Map<String, List<String>> cases = new LinkedHashMap<>();
+    String first = "a@example.org ";
+    cases.put(first + "b@example.org", List.of("EMAIL:a@example.org", "EMAIL:b@example.org"));
+    cases.put(first + "b@example.org.", List.of("EMAIL:a@example.org", "EMAIL:b@example.org"));
+    cases.put(first + "b@example.org,c@example.org",
+        List.of("EMAIL:a@example.org", "EMAIL:b@example.org", "EMAIL:c@example.org"));
+    cases.put(first + "b@example.orgs", List.of("EMAIL:a@example.org", "EMAIL:b@example.orgs"));
+    cases.put(first + "b@example.org.uk", List.of("EMAIL:a@example.org", "EMAIL:b@example.org.uk"));
+    cases.put(first + "b@example.or", List.of("EMAIL:a@example.org", "EMAIL:b@example.or"));
+    for (String rejected : List.of("b@example.org-x", "b@example.org@x", "b@example.org\u00e9", "b@example.org_x",
+        "b@example.org:org/repo.git")) {
+      cases.put(first + rejected, List.of("EMAIL:a@example.org"));
     }
     assertFinds(cases);
   }
