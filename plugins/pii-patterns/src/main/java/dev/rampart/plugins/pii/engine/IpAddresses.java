@@ -88,13 +88,6 @@ final class IpAddresses implements EntityScanner {
     return false;
   }
 
-  /**
-   * False when {@code [from, to)} holds no dotted quad, read at every 7th char only: a quad is
-   * 7 or more digits and dots in a row, so it covers one of those chars, and where none of them
-   * is a digit or a '.' there is none. An e-mail address ("user=user1@example.org") is turned
-   * away after 3 reads, where counting its dots read all 22 chars; "ip=10.0.0.1" says yes at
-   * the first.
-   */
   /** Whether {@code [from, to)} holds three '.', as a dotted quad does. */
   private static boolean holdsThreeDots(String s, int from, int to) {
     int dots = 0;
@@ -106,6 +99,13 @@ final class IpAddresses implements EntityScanner {
     return false;
   }
 
+  /**
+   * False when {@code [from, to)} holds no dotted quad, read at every 7th char only: a quad is
+   * 7 or more digits and dots in a row, so it covers one of those chars, and where none of them
+   * is a digit or a '.' there is none. An e-mail address ("user=user1@example.org") is turned
+   * away after 3 reads, where counting its dots read all 22 chars; "ip=10.0.0.1" says yes at
+   * the first.
+   */
   private static boolean maySpanQuad(String s, int from, int to) {
     for (int i = from + 6; i < to; i += 7) {
       char c = s.charAt(i);
