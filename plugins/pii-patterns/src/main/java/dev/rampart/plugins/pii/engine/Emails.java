@@ -28,6 +28,8 @@ final class Emails implements EntityScanner {
     }
     int lastEnd = 0;
     int[] slash = new int[1];
+    int hostFrom = -1; // the last host Hosts.domainEnd took: hostLength chars from here
+    int hostLength = 0;
     for (int at = s.indexOf('@'); at >= 0; at = s.indexOf('@', at + 1)) {
       if (at < lastEnd) {
         continue;
@@ -36,7 +38,15 @@ final class Emails implements EntityScanner {
       if (start >= 0 && inUrlUserInfo(s, start, at, slash[0])) {
         continue; // "https://user:pass@host" is an address with credentials, not a mailbox
       }
-      int end = start < 0 ? -1 : Hosts.domainEnd(s, at + 1, false);
+      int end = -1;
+      if (start >= 0) {
+        end = sameHostEnd(s, at + 1, hostFrom, hostLength);
+        if (end < 0) {
+          end = Hosts.domainEnd(s, at + 1, false);
+          hostFrom = end < 0 ? hostFrom : at + 1;
+          hostLength = end < 0 ? hostLength : end - (at + 1);
+        }
+      }
       if (end < 0 || remotePathAt(s, end)) {
         continue;
       }
@@ -65,6 +75,28 @@ final class Emails implements EntityScanner {
       }
     }
     return false;
+  }
+
+  /**
+   * The end {@link Hosts#domainEnd} gives a host at {@code from} that repeats the last one it
+   * took ({@code length} chars at {@code lastFrom}), or -1 when that is not known without it.
+   * Log lines name the same few hosts over and over, and comparing the chars is cheaper than
+   * telling labels, hyphens and dots apart again. Exact: over the same chars the walk takes the
+   * same steps, to where it stopped before; it stops there again unless the char there carries
+   * a label on ('-', a word char, or '.' before a letter or digit) or makes it give up (a word
+   * char or '@'), and those are left to it.
+   */
+  private static int sameHostEnd(String s, int from, int lastFrom, int length) {
+    int end = from + length;
+    if (lastFrom < 0 || end > s.length() || !s.regionMatches(from, s, lastFrom, length)) {
+      return -1;
+    }
+    if (end == s.length()) {
+      return end;
+    }
+    char c = s.charAt(end);
+    boolean labelGoesOn = c == '-' || (c == '.' && end + 1 < s.length() && CharClasses.isAlnum(s.charAt(end + 1)));
+    return labelGoesOn || CharClasses.isWordChar(c) || c == '@' ? -1 : end;
   }
 
   /** Whether a ':' at {@code i} starts the path of an SSH or SCP remote ("host:org/repo", "host:/srv", "host:~"). */

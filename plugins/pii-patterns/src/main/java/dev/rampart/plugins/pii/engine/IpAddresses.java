@@ -49,9 +49,17 @@ final class IpAddresses implements EntityScanner {
       int from = chunks.start(k);
       int to = chunks.end(k);
       ctx.budget().charge(to - from);
-      boolean may = (classes & TextChunks.COLON) != 0 ? mayHoldAddress(s, from, to) : holdsThreeDots(s, from, to);
-      if (may) {
-        scanRuns(ctx, s, from, to);
+      if ((classes & TextChunks.COLON) != 0) {
+        if (mayHoldAddress(s, from, to)) {
+          scanRuns(ctx, s, from, to);
+        }
+      } else if (maySpanQuad(s, from, to)
+          && ((classes & (TextChunks.UPPER | TextChunks.LOWER)) != 0 || holdsThreeDots(s, from, to))) {
+        // Which chunk counts its dots first is a matter of cost only (scanDottedRuns finds
+        // nothing in a chunk without three): one of numbers only ("555-2671.") is mostly runs
+        // that are each read as a quad's start, and counting turns it away for less; in one
+        // with letters ("ip=10.0.0.1") the count would walk most of the way to the quad.
+        scanDottedRuns(ctx, s, from, to);
       }
     }
   }
@@ -80,14 +88,28 @@ final class IpAddresses implements EntityScanner {
     return false;
   }
 
-  /**
-   * {@link #mayHoldAddress} for a chunk without ':' (an e-mail address, "ip=10.0.0.1"): only its
-   * count of '.' can say yes, and this loop counts nothing else.
-   */
+  /** Whether {@code [from, to)} holds three '.', as a dotted quad does. */
   private static boolean holdsThreeDots(String s, int from, int to) {
     int dots = 0;
     for (int i = from; i < to; i++) {
       if (s.charAt(i) == '.' && ++dots == 3) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * False when {@code [from, to)} holds no dotted quad, read at every 7th char only: a quad is
+   * 7 or more digits and dots in a row, so it covers one of those chars, and where none of them
+   * is a digit or a '.' there is none. An e-mail address ("user=user1@example.org") is turned
+   * away after 3 reads, where counting its dots read all 22 chars; "ip=10.0.0.1" says yes at
+   * the first.
+   */
+  private static boolean maySpanQuad(String s, int from, int to) {
+    for (int i = from + 6; i < to; i += 7) {
+      char c = s.charAt(i);
+      if (c == '.' || CharClasses.isDigit(c)) {
         return true;
       }
     }
@@ -105,6 +127,33 @@ final class IpAddresses implements EntityScanner {
       char c = s.charAt(i);
       if (c != '.' && isRunChar(c)) {
         i = run(ctx, s, i, to);
+      }
+      i = nextBreaker(s, i, to) + 1;
+    }
+  }
+
+  /**
+   * {@link #scanRuns} for a chunk without ':', where the only address a run can be is a dotted
+   * quad, and {@link #examine} reports it exactly when the run, less trailing dots, is one (and
+   * ends at a boundary). So the quad is read from the run's start first ({@link #ipv4End} reads
+   * no further than its fourth octet), and the run is walked no further than the dots after it:
+   * a run char there means the run goes on and is no address. A run that is no quad is not
+   * walked either; the walk to the next breaker steps over it, as it steps over no breaker.
+   */
+  private static void scanDottedRuns(ScanContext ctx, String s, int from, int to) {
+    int i = from;
+    while (i < to) {
+      char c = s.charAt(i);
+      int quadEnd = c != '.' && isRunChar(c) ? ipv4End(s, i) : -1;
+      if (quadEnd > 0) {
+        int runEnd = quadEnd;
+        while (runEnd < to && s.charAt(runEnd) == '.') {
+          runEnd++;
+        }
+        if ((runEnd == to || !isRunChar(s.charAt(runEnd))) && CharClasses.boundaryAt(s, runEnd)) {
+          addDottedQuad(ctx, s, i, quadEnd, suffixEnd(s, quadEnd, false));
+          i = runEnd;
+        }
       }
       i = nextBreaker(s, i, to) + 1;
     }
@@ -158,11 +207,16 @@ final class IpAddresses implements EntityScanner {
     }
     int v4 = ipv4End(s, start);
     if (v4 > 0 && (v4 == end || (s.charAt(v4) == ':' && v4 + 1 < end && CharClasses.isDigit(s.charAt(v4 + 1))))) {
-      boolean context = CONTEXT.near(s, start, v4, ctx.budget());
-      // dotted quads also number software versions; say so in the score when the text does
-      double score = !context && VERSION.near(s, start, v4, ctx.budget()) ? 0.4 : 0.8 + (context ? 0.1 : 0);
-      ctx.add(EntityType.IP_ADDRESS, start, v4 == end ? suffixEnd(s, v4, false) : v4, score);
+      addDottedQuad(ctx, s, start, v4, v4 == end ? suffixEnd(s, v4, false) : v4);
     }
+  }
+
+  /** Reports the dotted quad {@code [start, end)} as the finding {@code [start, reportedEnd)}. */
+  private static void addDottedQuad(ScanContext ctx, String s, int start, int end, int reportedEnd) {
+    boolean context = CONTEXT.near(s, start, end, ctx.budget());
+    // dotted quads also number software versions; say so in the score when the text does
+    double score = !context && VERSION.near(s, start, end, ctx.budget()) ? 0.4 : 0.8 + (context ? 0.1 : 0);
+    ctx.add(EntityType.IP_ADDRESS, start, reportedEnd, score);
   }
 
   /**
