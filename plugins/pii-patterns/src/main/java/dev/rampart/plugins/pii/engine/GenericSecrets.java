@@ -68,6 +68,48 @@ final class GenericSecrets implements EntityScanner {
   }
 
   /**
+   * Per ASCII char (index 128 stands for every other char), the pairs of first two chars of the
+   * keywords it fits: bit p when it can be the first char of pair p, bit 16 + p when it can be
+   * the second. Built from the tests {@link #keywordAt} makes: a first char is an ASCII letter
+   * (the walks try no other), an ASCII second char equals the keyword's or is its other case, and
+   * a non-ASCII second char fits every pair ({@link #matchesIgnoringAsciiCase} hands those to the
+   * JDK's case rules). So where the pair does not fit, no keyword starts.
+   */
+  private static final int[] PAIRS = new int[129];
+
+  static {
+    java.util.List<String> pairs = new java.util.ArrayList<>();
+    for (String w : KEYWORDS) {
+      if (!pairs.contains(w.substring(0, 2))) {
+        pairs.add(w.substring(0, 2));
+      }
+    }
+    if (pairs.size() > 16) {
+      throw new IllegalStateException("more keyword pairs than the table has bits for");
+    }
+    for (int c = 0; c <= 128; c++) {
+      for (int p = 0; p < pairs.size(); p++) {
+        char first = pairs.get(p).charAt(0);
+        char second = pairs.get(p).charAt(1);
+        if (c < 128 && CharClasses.isLetter((char) c) && (c | 0x20) == first) {
+          PAIRS[c] |= 1 << p;
+        }
+        if (c == 128 || c == second || (CharClasses.isLetter(second) && (c | 0x20) == second)) {
+          PAIRS[c] |= 1 << (16 + p);
+        }
+      }
+    }
+  }
+
+  /** Whether the chars at {@code i} and {@code i + 1} can begin a keyword (see {@link #PAIRS}). */
+  private static boolean pairFits(String s, int i) {
+    return (PAIRS[Math.min(s.charAt(i), 128)] & (PAIRS[Math.min(s.charAt(i + 1), 128)] >>> 16)) != 0;
+  }
+
+  /** The length of the shortest keyword. */
+  private static final int SHORTEST = java.util.Arrays.stream(KEYWORDS).mapToInt(String::length).min().orElseThrow();
+
+  /**
    * {@link #SKIPS} of any char; from 128 up 1: no keyword starts with such a char, but the JDK's
    * case rules may match it to a later char of one (the Kelvin sign to the 'k' of "token").
    */
@@ -220,9 +262,14 @@ final class GenericSecrets implements EntityScanner {
     return false;
   }
 
-  /** Whether a keyword ending by {@code to} starts at {@code i} (an ASCII letter some keyword starts with) after no letter. */
+  /**
+   * Whether a keyword ending by {@code to} starts at {@code i} (an ASCII letter some keyword
+   * starts with) after no letter. Most such places in log lines ("T10:", "status") are turned
+   * away by the first two chars before the keyword list is tried.
+   */
   private static boolean keywordStartsAt(String s, int i, int to) {
-    return (i == 0 || !CharClasses.isLetter(s.charAt(i - 1))) && keywordAt(s, i, to, false);
+    return i + SHORTEST <= to && (i == 0 || !CharClasses.isLetter(s.charAt(i - 1))) && pairFits(s, i)
+        && keywordAt(s, i, to, false);
   }
 
   /**
