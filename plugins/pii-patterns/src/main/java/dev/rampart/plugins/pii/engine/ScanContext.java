@@ -22,6 +22,7 @@ final class ScanContext {
   private final List<Finding> candidates = new ArrayList<>();
   private Map<String, Boolean> phoneVerdicts;
   private int[] longTokens;
+  private int[] longTokenChunks;
   private int longTokenCount;
 
   /** A scan keeping the candidates of the {@code enabled} types that score {@code minScore} or more. */
@@ -83,8 +84,21 @@ final class ScanContext {
     return longTokenCount;
   }
 
+  /**
+   * The chunk ({@link #chunks()} index) each long token lies in, in the order of {@link
+   * #longTokens()}: a token never spans whitespace, so it lies in one, and the walk that finds the
+   * tokens knows which.
+   */
+  int[] longTokenChunks() {
+    if (longTokens == null) {
+      findLongTokens();
+    }
+    return longTokenChunks;
+  }
+
   private void findLongTokens() {
     longTokens = new int[16];
+    longTokenChunks = new int[8];
     for (int k = 0; k < chunks.count(); k++) {
       // a run of LONG_CHUNK characters has no whitespace in it
       if ((chunks.classes(k) & TextChunks.LONG) == 0) {
@@ -94,7 +108,7 @@ final class ScanContext {
       int to = chunks.end(k);
       budget.charge(to - i);
       if ((chunks.classes(k) & ~TextChunks.SECRET_ONLY) == 0) {
-        i = addLongToken(i, to); // made only of secret chars: one run
+        i = addLongToken(i, to, k); // made only of secret chars: one run
       } else if (!mayHoldLongToken(i, to)) {
         continue;
       }
@@ -108,7 +122,7 @@ final class ScanContext {
           end++;
         }
         if (end - i >= TextChunks.LONG_CHUNK) {
-          addLongToken(i, end);
+          addLongToken(i, end, k);
         }
         i = end;
       }
@@ -134,10 +148,12 @@ final class ScanContext {
     return true;
   }
 
-  private int addLongToken(int start, int end) {
+  private int addLongToken(int start, int end, int chunk) {
     if (longTokenCount * 2 == longTokens.length) {
       longTokens = java.util.Arrays.copyOf(longTokens, longTokens.length * 2);
+      longTokenChunks = java.util.Arrays.copyOf(longTokenChunks, longTokens.length / 2);
     }
+    longTokenChunks[longTokenCount] = chunk;
     longTokens[longTokenCount * 2] = start;
     longTokens[longTokenCount * 2 + 1] = end;
     longTokenCount++;
