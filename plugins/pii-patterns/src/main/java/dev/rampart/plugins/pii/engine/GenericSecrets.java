@@ -117,6 +117,14 @@ final class GenericSecrets implements EntityScanner {
     return c < 128 ? SKIPS[c] : 1;
   }
 
+  /**
+   * The shortest run whose value can be reported: a name holding a keyword (at least {@link
+   * #SHORTEST} chars), '=', and a value of {@link #MIN_LENGTH}. A shorter run ("req=" and 16 hex
+   * digits, every log line) is not searched for an assignment at all; the search charges nothing,
+   * so the budget is the same.
+   */
+  private static final int MIN_ASSIGNMENT = SHORTEST + 1 + MIN_LENGTH;
+
   @Override
   public Set<EntityType> types() {
     return Set.of(EntityType.GENERIC_SECRET);
@@ -131,7 +139,7 @@ final class GenericSecrets implements EntityScanner {
     for (int r = 0; r < ctx.longTokenCount() && !ctx.budget().exhausted(); r++) {
       int start = runs[r * 2];
       int end = runs[r * 2 + 1];
-      if (!examine(ctx, s, start, end, counts, true)) {
+      if (!examine(ctx, s, start, end, counts, true) && end - start >= MIN_ASSIGNMENT) {
         // "api_key=..." is one run of secret chars: the value after the first '=' is a token of
         // its own when the name before it holds a keyword (which then need not be near the value)
         int value = assignedValueStart(s, start, end);
@@ -244,7 +252,8 @@ final class GenericSecrets implements EntityScanner {
       upper -= upperSkip;
       lower -= lowerSkip;
     }
-    return keywordWalkingBack(s, upper, mid, start) || keywordWalkingBack(s, lower, from, start);
+    // one half is done; the other goes on alone
+    return upper >= mid ? keywordWalkingBack(s, upper, mid, start) : keywordWalkingBack(s, lower, from, start);
   }
 
   /** Whether a keyword ending by {@code to} starts in {@code [from, i]}: the skipping walk, from {@code i} down. */
