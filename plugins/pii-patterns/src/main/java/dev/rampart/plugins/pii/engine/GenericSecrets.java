@@ -68,42 +68,49 @@ final class GenericSecrets implements EntityScanner {
   }
 
   /**
-   * Per ASCII char (index 128 stands for every other char), the pairs of first two chars of the
-   * keywords it fits: bit p when it can be the first char of pair p, bit 16 + p when it can be
-   * the second. Built from the tests {@link #keywordAt} makes: a first char is an ASCII letter
-   * (the walks try no other), an ASCII second char equals the keyword's or is its other case, and
-   * a non-ASCII second char fits every pair ({@link #matchesIgnoringAsciiCase} hands those to the
-   * JDK's case rules). So where the pair does not fit, no keyword starts.
+   * Per ASCII char (index 128 stands for every other char), the first three chars of the
+   * keywords it fits: bit p when it can be the first char of prefix p, bit 16 + p the second, bit
+   * 32 + p the third. Built from the tests {@link #keywordAt} makes: a first char is an ASCII
+   * letter (the walks try no other), an ASCII char further on equals the keyword's or is its
+   * other case, and a non-ASCII char there fits every prefix ({@link #matchesIgnoringAsciiCase}
+   * hands those to the JDK's case rules, which match a few to ASCII letters: the Kelvin sign to
+   * 'k'). So where the three chars fit no prefix, no keyword starts.
    */
-  private static final int[] PAIRS = new int[129];
+  private static final long[] PREFIXES = new long[129];
 
   static {
-    java.util.List<String> pairs = new java.util.ArrayList<>();
+    java.util.List<String> prefixes = new java.util.ArrayList<>();
     for (String w : KEYWORDS) {
-      if (!pairs.contains(w.substring(0, 2))) {
-        pairs.add(w.substring(0, 2));
+      if (!prefixes.contains(w.substring(0, 3))) {
+        prefixes.add(w.substring(0, 3));
       }
     }
-    if (pairs.size() > 16) {
-      throw new IllegalStateException("more keyword pairs than the table has bits for");
+    if (prefixes.size() > 16) {
+      throw new IllegalStateException("more keyword prefixes than the table has bits for");
     }
     for (int c = 0; c <= 128; c++) {
-      for (int p = 0; p < pairs.size(); p++) {
-        char first = pairs.get(p).charAt(0);
-        char second = pairs.get(p).charAt(1);
-        if (c < 128 && CharClasses.isLetter((char) c) && (c | 0x20) == first) {
-          PAIRS[c] |= 1 << p;
+      for (int p = 0; p < prefixes.size(); p++) {
+        if (c < 128 && CharClasses.isLetter((char) c) && (c | 0x20) == prefixes.get(p).charAt(0)) {
+          PREFIXES[c] |= 1L << p;
         }
-        if (c == 128 || c == second || (CharClasses.isLetter(second) && (c | 0x20) == second)) {
-          PAIRS[c] |= 1 << (16 + p);
+        for (int offset = 1; offset < 3; offset++) {
+          char k = prefixes.get(p).charAt(offset);
+          if (c == 128 || c == k || (CharClasses.isLetter(k) && (c | 0x20) == k)) {
+            PREFIXES[c] |= 1L << (16 * offset + p);
+          }
         }
       }
     }
   }
 
-  /** Whether the chars at {@code i} and {@code i + 1} can begin a keyword (see {@link #PAIRS}). */
-  private static boolean pairFits(String s, int i) {
-    return (PAIRS[Math.min(s.charAt(i), 128)] & (PAIRS[Math.min(s.charAt(i + 1), 128)] >>> 16)) != 0;
+  /**
+   * Whether the three chars from {@code i} (which must be in the text) can begin a keyword (see
+   * {@link #PREFIXES}): most places {@link #keywordAt} would be asked about in log lines ("T10:",
+   * "status", "path=") are turned away by this one test before the keyword list is tried.
+   */
+  private static boolean prefixFits(String s, int i) {
+    return (PREFIXES[Math.min(s.charAt(i), 128)] & (PREFIXES[Math.min(s.charAt(i + 1), 128)] >>> 16)
+        & (PREFIXES[Math.min(s.charAt(i + 2), 128)] >>> 32) & 0xFFFF) != 0;
   }
 
   /** The length of the shortest keyword. */
@@ -273,11 +280,10 @@ final class GenericSecrets implements EntityScanner {
 
   /**
    * Whether a keyword ending by {@code to} starts at {@code i} (an ASCII letter some keyword
-   * starts with) after no letter. Most such places in log lines ("T10:", "status") are turned
-   * away by the first two chars before the keyword list is tried.
+   * starts with) after no letter.
    */
   private static boolean keywordStartsAt(String s, int i, int to) {
-    return i + SHORTEST <= to && (i == 0 || !CharClasses.isLetter(s.charAt(i - 1))) && pairFits(s, i)
+    return i + SHORTEST <= to && (i == 0 || !CharClasses.isLetter(s.charAt(i - 1))) && prefixFits(s, i)
         && keywordAt(s, i, to, false);
   }
 
@@ -298,7 +304,7 @@ final class GenericSecrets implements EntityScanner {
           || (k > 0 && CharClasses.isLetter(s.charAt(k - 1)))) {
         continue;
       }
-      if (keywordAt(s, k, to, wholeWord)) {
+      if (k + SHORTEST <= to && prefixFits(s, k) && keywordAt(s, k, to, wholeWord)) {
         return k;
       }
     }
