@@ -34,31 +34,39 @@ final class EncodedPayloads {
     ScanBudget budget = ctx.budget();
     TextChunks chunks = ctx.chunks();
     // base64 chars are secret chars, so a run of MIN_RUN of them lies in a long token
-    int[] tokens = ctx.longTokens();
-    int[] tokenChunks = ctx.longTokenChunks();
+    int[] tokens = ctx.longTokensWithChunks();
     for (int r = 0; r < ctx.longTokenCount() && !budget.exhausted(); r++) {
-      int i = tokens[r * 2];
-      int to = tokens[r * 2 + 1];
-      if ((chunks.classes(tokenChunks[r]) & ~BASE64_ONLY) == 0) {
+      int i = tokens[r * 3];
+      int to = tokens[r * 3 + 1];
+      if ((chunks.classes(tokens[r * 3 + 2]) & ~BASE64_ONLY) == 0) {
         // what the walk below finds in such a token, without reading it for '.' or '~': its
         // chunk holds base64-run chars only, so the token is the whole chunk and one run
         examineRun(text, i, to, budget, hits);
-        continue;
-      }
-      while (i < to && !budget.exhausted()) {
-        if (!isBase64Char(text.charAt(i))) {
-          i++;
-          continue;
-        }
-        int end = i + 1;
-        while (end < to && isBase64Char(text.charAt(end))) {
-          end++;
-        }
-        examineRun(text, i, end, budget, hits);
-        i = end;
+      } else {
+        examineRuns(text, i, to, budget, hits);
       }
     }
     return hits;
+  }
+
+  /**
+   * Examines the maximal base64 runs in the token {@code [i, to)}, whose chunk holds other chars
+   * too. Apart from {@link #find}, so the loop over the tokens, nearly all of them one run, stays
+   * small and is compiled as such.
+   */
+  private void examineRuns(String text, int i, int to, ScanBudget budget, List<InjectionPhrases.Hit> hits) {
+    while (i < to && !budget.exhausted()) {
+      if (!isBase64Char(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int end = i + 1;
+      while (end < to && isBase64Char(text.charAt(end))) {
+        end++;
+      }
+      examineRun(text, i, end, budget, hits);
+      i = end;
+    }
   }
 
   /** Adds a hit for the maximal base64 run {@code [from, end)} if it is long enough and hides a phrase. */
@@ -160,6 +168,14 @@ final class EncodedPayloads {
     if (!decodesToText(text, from, to)) {
       return 0; // most runs are ids, hashes or paths: turned away without decoding into a copy
     }
+    return decodedScore(text, from, to, budget);
+  }
+
+  /**
+   * {@link #injectionScore} of a run that passed the in-place test: decoded for real and
+   * searched. Apart, as few runs get here, so the test and the loop calling it stay small.
+   */
+  private double decodedScore(String text, int from, int to, ScanBudget budget) {
     String run = text.substring(from, to).replace("=", "");
     boolean urlSafe = run.indexOf('-') >= 0 || run.indexOf('_') >= 0;
     if (urlSafe && (run.indexOf('+') >= 0 || run.indexOf('/') >= 0)) {

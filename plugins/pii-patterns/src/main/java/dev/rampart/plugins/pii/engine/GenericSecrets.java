@@ -142,10 +142,10 @@ final class GenericSecrets implements EntityScanner {
     String s = ctx.text();
     int[] counts = new int[128];
     // a token of MIN_LENGTH (= LONG_CHUNK) chars lies in a long run of secret chars
-    int[] runs = ctx.longTokens();
+    int[] runs = ctx.longTokensWithChunks();
     for (int r = 0; r < ctx.longTokenCount() && !ctx.budget().exhausted(); r++) {
-      int start = runs[r * 2];
-      int end = runs[r * 2 + 1];
+      int start = runs[r * 3];
+      int end = runs[r * 3 + 1];
       if (!examine(ctx, s, start, end, counts, true) && end - start >= MIN_ASSIGNMENT) {
         // "api_key=..." is one run of secret chars: the value after the first '=' is a token of
         // its own when the name before it holds a keyword (which then need not be near the value)

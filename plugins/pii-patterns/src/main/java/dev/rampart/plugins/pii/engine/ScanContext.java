@@ -22,7 +22,6 @@ final class ScanContext {
   private final List<Finding> candidates = new ArrayList<>();
   private Map<String, Boolean> phoneVerdicts;
   private int[] longTokens;
-  private int[] longTokenChunks;
   private int longTokenCount;
 
   /** A scan keeping the candidates of the {@code enabled} types that score {@code minScore} or more. */
@@ -66,11 +65,12 @@ final class ScanContext {
 
   /**
    * The maximal runs of {@link CharClasses#SECRET} chars that are at least
-   * {@link TextChunks#LONG_CHUNK} long, as start, end pairs in text order ({@link
-   * #longTokenCount()} of them); found on first use by one walk over the long chunks. Tokens,
-   * keys and base64 payloads all lie in such runs (base64 chars are secret chars too).
+   * {@link TextChunks#LONG_CHUNK} long, as triples in text order ({@link #longTokenCount()} of
+   * them): start, end, and the chunk ({@link #chunks()} index) the run lies in (a run never spans
+   * whitespace); found on first use by one walk over the long chunks. Tokens, keys and base64
+   * payloads all lie in such runs (base64 chars are secret chars too).
    */
-  int[] longTokens() {
+  int[] longTokensWithChunks() {
     if (longTokens == null) {
       findLongTokens();
     }
@@ -84,21 +84,8 @@ final class ScanContext {
     return longTokenCount;
   }
 
-  /**
-   * The chunk ({@link #chunks()} index) each long token lies in, in the order of {@link
-   * #longTokens()}: a token never spans whitespace, so it lies in one, and the walk that finds the
-   * tokens knows which.
-   */
-  int[] longTokenChunks() {
-    if (longTokens == null) {
-      findLongTokens();
-    }
-    return longTokenChunks;
-  }
-
   private void findLongTokens() {
-    longTokens = new int[16];
-    longTokenChunks = new int[8];
+    longTokens = new int[24];
     for (int k = 0; k < chunks.count(); k++) {
       // a run of LONG_CHUNK characters has no whitespace in it
       if ((chunks.classes(k) & TextChunks.LONG) == 0) {
@@ -149,13 +136,12 @@ final class ScanContext {
   }
 
   private int addLongToken(int start, int end, int chunk) {
-    if (longTokenCount * 2 == longTokens.length) {
+    if (longTokenCount * 3 == longTokens.length) {
       longTokens = java.util.Arrays.copyOf(longTokens, longTokens.length * 2);
-      longTokenChunks = java.util.Arrays.copyOf(longTokenChunks, longTokens.length / 2);
     }
-    longTokenChunks[longTokenCount] = chunk;
-    longTokens[longTokenCount * 2] = start;
-    longTokens[longTokenCount * 2 + 1] = end;
+    longTokens[longTokenCount * 3] = start;
+    longTokens[longTokenCount * 3 + 1] = end;
+    longTokens[longTokenCount * 3 + 2] = chunk;
     longTokenCount++;
     return end;
   }
