@@ -484,39 +484,26 @@ final class InjectionPhrases {
         continue;
       }
       budget.charge(to - from);
-      if ((classes & (TextChunks.DELIMITER | TextChunks.APOSTROPHE)) != 0) {
-        markedChunk(text, classes, from, to, hits, budget);
-      } else {
-        wordEndingAt(text, from, to, hits, budget);
+      if ((classes & TextChunks.DELIMITER) != 0) {
+        for (int i = from; i < to && !budget.exhausted(); i++) {
+          if (mayOpenDelimiter(text, i)) {
+            tryPhrases(text, i, delimiterPhrases, hits, budget);
+          }
+        }
       }
+      if ((classes & (TextChunks.UPPER | TextChunks.LOWER)) == 0) {
+        continue;
+      }
+      if ((classes & TextChunks.APOSTROPHE) != 0) {
+        for (int i = from; i < to; i++) {
+          if (text.charAt(i) == '\'') {
+            wordEndingAt(text, from, i, hits, budget);
+          }
+        }
+      }
+      wordEndingAt(text, from, to, hits, budget);
     }
     return hits;
-  }
-
-  /**
-   * The rest of {@link #find(String, TextChunks, ScanBudget)} for a chunk holding a delimiter
-   * char or an apostrophe (charged already). Apart, so the loop over the other chunks, nearly all
-   * of them, stays small and is compiled as such.
-   */
-  private void markedChunk(String text, int classes, int from, int to, List<Hit> hits, ScanBudget budget) {
-    if ((classes & TextChunks.DELIMITER) != 0) {
-      for (int i = from; i < to && !budget.exhausted(); i++) {
-        if (mayOpenDelimiter(text, i)) {
-          tryPhrases(text, i, delimiterPhrases, hits, budget);
-        }
-      }
-    }
-    if ((classes & (TextChunks.UPPER | TextChunks.LOWER)) == 0) {
-      return;
-    }
-    if ((classes & TextChunks.APOSTROPHE) != 0) {
-      for (int i = from; i < to; i++) {
-        if (text.charAt(i) == '\'') {
-          wordEndingAt(text, from, i, hits, budget);
-        }
-      }
-    }
-    wordEndingAt(text, from, to, hits, budget);
   }
 
   /** Tries the maximal run of ASCII letters that ends at {@code end} (none: nothing), not reaching before {@code from}. */
