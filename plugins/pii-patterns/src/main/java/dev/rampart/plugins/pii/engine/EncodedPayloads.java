@@ -42,31 +42,22 @@ final class EncodedPayloads {
         // what the walk below finds in such a token, without reading it for '.' or '~': its
         // chunk holds base64-run chars only, so the token is the whole chunk and one run
         examineRun(text, i, to, budget, hits);
-      } else {
-        examineRuns(text, i, to, budget, hits);
+        continue;
+      }
+      while (i < to && !budget.exhausted()) {
+        if (!isBase64Char(text.charAt(i))) {
+          i++;
+          continue;
+        }
+        int end = i + 1;
+        while (end < to && isBase64Char(text.charAt(end))) {
+          end++;
+        }
+        examineRun(text, i, end, budget, hits);
+        i = end;
       }
     }
     return hits;
-  }
-
-  /**
-   * Examines the maximal base64 runs in the token {@code [i, to)}, whose chunk holds other chars
-   * too. Apart from {@link #find}, so the loop over the tokens, nearly all of them one run, stays
-   * small and is compiled as such.
-   */
-  private void examineRuns(String text, int i, int to, ScanBudget budget, List<InjectionPhrases.Hit> hits) {
-    while (i < to && !budget.exhausted()) {
-      if (!isBase64Char(text.charAt(i))) {
-        i++;
-        continue;
-      }
-      int end = i + 1;
-      while (end < to && isBase64Char(text.charAt(end))) {
-        end++;
-      }
-      examineRun(text, i, end, budget, hits);
-      i = end;
-    }
   }
 
   /** Adds a hit for the maximal base64 run {@code [from, end)} if it is long enough and hides a phrase. */
@@ -168,14 +159,6 @@ final class EncodedPayloads {
     if (!decodesToText(text, from, to)) {
       return 0; // most runs are ids, hashes or paths: turned away without decoding into a copy
     }
-    return decodedScore(text, from, to, budget);
-  }
-
-  /**
-   * {@link #injectionScore} of a run that passed the in-place test: decoded for real and
-   * searched. Apart, as few runs get here, so the test and the loop calling it stay small.
-   */
-  private double decodedScore(String text, int from, int to, ScanBudget budget) {
     String run = text.substring(from, to).replace("=", "");
     boolean urlSafe = run.indexOf('-') >= 0 || run.indexOf('_') >= 0;
     if (urlSafe && (run.indexOf('+') >= 0 || run.indexOf('/') >= 0)) {
