@@ -33,15 +33,14 @@ final class EncodedPayloads {
     String text = ctx.text();
     ScanBudget budget = ctx.budget();
     TextChunks chunks = ctx.chunks();
-    int chunk = 0;
     // base64 chars are secret chars, so a run of MIN_RUN of them lies in a long token
-    int[] tokens = ctx.longTokens();
+    int[] tokens = ctx.longTokensWithChunks();
     for (int r = 0; r < ctx.longTokenCount() && !budget.exhausted(); r++) {
-      int i = tokens[r * 2];
-      int to = tokens[r * 2 + 1];
-      chunk = chunkHolding(chunks, chunk, i);
-      if (isOneRun(chunks, chunk, i, to)) {
-        // what the walk below finds in such a token, without reading it for '.' or '~'
+      int i = tokens[r * 3];
+      int to = tokens[r * 3 + 1];
+      if ((chunks.classes(tokens[r * 3 + 2]) & ~BASE64_ONLY) == 0) {
+        // what the walk below finds in such a token, without reading it for '.' or '~': its
+        // chunk holds base64-run chars only, so the token is the whole chunk and one run
         examineRun(text, i, to, budget, hits);
         continue;
       }
@@ -59,29 +58,6 @@ final class EncodedPayloads {
       }
     }
     return hits;
-  }
-
-  /**
-   * The first chunk from {@code k} on that ends after {@code i}: the one holding the token at
-   * {@code i} (tokens and chunks are both in text order, and a token never spans whitespace).
-   * Tokens are sparse among the chunks, so the walk first strides over four at a time (chunk
-   * ends grow, so a chunk ending by {@code i} has all those before it ending by {@code i} too).
-   */
-  private static int chunkHolding(TextChunks chunks, int k, int i) {
-    int count = chunks.count();
-    while (k + 4 < count && chunks.end(k + 4) <= i) {
-      k += 4;
-    }
-    while (k < count && chunks.end(k) <= i) {
-      k++;
-    }
-    return k;
-  }
-
-  /** Whether {@code [from, to)} lies in chunk {@code k} and that chunk holds base64-run chars only. */
-  private static boolean isOneRun(TextChunks chunks, int k, int from, int to) {
-    return k < chunks.count() && chunks.start(k) <= from && to <= chunks.end(k)
-        && (chunks.classes(k) & ~BASE64_ONLY) == 0;
   }
 
   /** Adds a hit for the maximal base64 run {@code [from, end)} if it is long enough and hides a phrase. */

@@ -65,11 +65,12 @@ final class ScanContext {
 
   /**
    * The maximal runs of {@link CharClasses#SECRET} chars that are at least
-   * {@link TextChunks#LONG_CHUNK} long, as start, end pairs in text order ({@link
-   * #longTokenCount()} of them); found on first use by one walk over the long chunks. Tokens,
-   * keys and base64 payloads all lie in such runs (base64 chars are secret chars too).
+   * {@link TextChunks#LONG_CHUNK} long, as triples in text order ({@link #longTokenCount()} of
+   * them): start, end, and the chunk ({@link #chunks()} index) the run lies in (a run never spans
+   * whitespace); found on first use by one walk over the long chunks. Tokens, keys and base64
+   * payloads all lie in such runs (base64 chars are secret chars too).
    */
-  int[] longTokens() {
+  int[] longTokensWithChunks() {
     if (longTokens == null) {
       findLongTokens();
     }
@@ -84,7 +85,7 @@ final class ScanContext {
   }
 
   private void findLongTokens() {
-    longTokens = new int[16];
+    longTokens = new int[24];
     for (int k = 0; k < chunks.count(); k++) {
       // a run of LONG_CHUNK characters has no whitespace in it
       if ((chunks.classes(k) & TextChunks.LONG) == 0) {
@@ -94,7 +95,7 @@ final class ScanContext {
       int to = chunks.end(k);
       budget.charge(to - i);
       if ((chunks.classes(k) & ~TextChunks.SECRET_ONLY) == 0) {
-        i = addLongToken(i, to); // made only of secret chars: one run
+        i = addLongToken(i, to, k); // made only of secret chars: one run
       } else if (!mayHoldLongToken(i, to)) {
         continue;
       }
@@ -108,7 +109,7 @@ final class ScanContext {
           end++;
         }
         if (end - i >= TextChunks.LONG_CHUNK) {
-          addLongToken(i, end);
+          addLongToken(i, end, k);
         }
         i = end;
       }
@@ -134,12 +135,13 @@ final class ScanContext {
     return true;
   }
 
-  private int addLongToken(int start, int end) {
-    if (longTokenCount * 2 == longTokens.length) {
+  private int addLongToken(int start, int end, int chunk) {
+    if (longTokenCount * 3 == longTokens.length) {
       longTokens = java.util.Arrays.copyOf(longTokens, longTokens.length * 2);
     }
-    longTokens[longTokenCount * 2] = start;
-    longTokens[longTokenCount * 2 + 1] = end;
+    longTokens[longTokenCount * 3] = start;
+    longTokens[longTokenCount * 3 + 1] = end;
+    longTokens[longTokenCount * 3 + 2] = chunk;
     longTokenCount++;
     return end;
   }

@@ -42,6 +42,62 @@ class SecretWindowsTest {
     assertEquals(List.of(), found("\u212Aey " + TOKEN, "GENERIC_SECRET"));
   }
 
+  private static final String[] KEYWORDS = {"password", "passwd", "pwd", "pass", "secret", "token", "key", "apikey",
+    "api_key", "api-key", "access_key", "secret_key", "client_secret", "auth", "authorization", "bearer", "credential",
+    "credentials", "private_key"};
+
+  /** The plain definition: a keyword at a word start in the window, ending by the token. */
+  private static boolean keywordInWindow(String text, int token) {
+    for (int i = Math.max(0, token - GenericSecrets.WINDOW); i < token; i++) {
+      for (String k : KEYWORDS) {
+        if (i + k.length() <= token && (i == 0 || !Character.isLetter(text.charAt(i - 1)) || text.charAt(i - 1) > 127)
+            && text.regionMatches(true, i, k, 0, k.length())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void everyKeywordCountsAtEveryPlaceOfTheWindow() {
+    // the window is walked as two halves side by side, and a place is tried only when its first
+    // three chars can begin a keyword: each keyword, at each distance, in either case, against
+    // the plain definition ("api_key" out of the window may still hold "key" in it)
+    for (String keyword : KEYWORDS) {
+      for (String written : new String[] {keyword, keyword.toUpperCase(java.util.Locale.ROOT)}) {
+        for (int gap = 1; gap + keyword.length() <= GenericSecrets.WINDOW + 4; gap++) {
+          String text = "zq zq fm " + written + ":".repeat(gap - 1) + " " + TOKEN;
+          boolean near = keywordInWindow(text, text.length() - TOKEN.length());
+          assertEquals(near ? List.of(TOKEN) : List.of(), found(text, "GENERIC_SECRET"), text);
+          if (written.length() + gap <= GenericSecrets.WINDOW) {
+            assertEquals(List.of(TOKEN), found(text, "GENERIC_SECRET"), text);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void aKeywordsThirdCharMayBeOneTheJdkFoldsToIt() {
+    // the dotless i and the long s fold to 'i' and 's' (the prefix filter lets every non-ASCII char by)
+    assertEquals(List.of(TOKEN), found("ap\u0131_key " + TOKEN, "GENERIC_SECRET"));
+    assertEquals(List.of(TOKEN), found("pa\u017Fsword " + TOKEN, "GENERIC_SECRET"));
+    assertEquals(List.of(TOKEN), found("cl\u0131ent_secret=" + TOKEN, "GENERIC_SECRET"));
+  }
+
+  @Test
+  void anAssignedValueNeedsAKeywordNameAndTwentyChars() {
+    // "pwd=" and a value: the shortest run searched for an assignment is 3 + 1 + 20 chars
+    for (int length = 18; length <= 22; length++) {
+      String value = TOKEN.substring(0, length);
+      List<String> expected = length >= 20 ? List.of(value) : List.of();
+      assertEquals(expected, found("log: pwd=" + value + " ok", "GENERIC_SECRET"), value);
+      assertEquals(expected, found("log: DB_KEY=" + value + " ok", "GENERIC_SECRET"), value);
+    }
+    assertEquals(List.of(), found("log: path=" + TOKEN + " ok", "GENERIC_SECRET"));
+  }
+
   @Test
   void walletsAfterShortDigitRunsAreFound() {
     // BIP-350's shortest Bech32m address (14 chars), and a legacy address, among log-like numbers
