@@ -12,7 +12,7 @@ import java.util.List;
  * <pre>java -cp target/benchmarks.jar dev.rampart.plugins.pii.engine.FamilyCosts logs 400</pre>
  *
  * <p>A family alone pays for what it is first to use: the long tokens ({@link
- * ScanContext#longTokens()}) are charged to every family that reads them, so the family rows add
+ * ScanContext#longTokensWithChunks()}) are charged to every family that reads them, so the family rows add
  * up to a little more than the whole.
  */
 public final class FamilyCosts {
