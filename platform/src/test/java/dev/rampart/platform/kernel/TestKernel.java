@@ -131,15 +131,18 @@ public final class TestKernel implements AutoCloseable {
   }
 
   /**
-   * Completes when {@code condition} holds, asking again on a Vert.x timer every 25 ms (no thread
-   * sleeps); fails after {@code limitMs}. For effects that land after a response: usage recorded
-   * once the answer is sent, a reloaded tenant file, a breaker that opens.
+   * Completes when {@code condition} holds, asking on an event loop and again on a Vert.x timer
+   * every 25 ms (no thread sleeps); fails after {@code limitMs}. For effects that land after a
+   * response: usage recorded once the answer is sent, a reloaded tenant file, a breaker that opens.
    */
   public Future<Void> eventually(long limitMs, Supplier<Future<Boolean>> condition) {
-    Promise<Void> done = Promise.promise();
     long deadline = System.currentTimeMillis() + limitMs;
-    check(deadline, condition, done);
-    return done.future();
+    // every check runs on an event loop, the first one too (see fromEventLoop)
+    return fromEventLoop(() -> {
+      Promise<Void> done = Promise.promise();
+      check(deadline, condition, done);
+      return done.future();
+    });
   }
 
   private void check(long deadline, Supplier<Future<Boolean>> condition, Promise<Void> done) {
