@@ -180,16 +180,18 @@ final class PhoneNumbers implements EntityScanner {
     int i = from + (s.charAt(from) == '+' ? 1 : 0);
     int digits = 0;
     int lastDigitEnd = -1;
-    char prev = 0;
+    boolean afterSeparator = false; // the char before i is a separator
+    boolean afterParen = false; // and a parenthesis
     while (true) {
       int runStart = k < runs ? chunks.digitRunStart(k) : n;
       while (i < runStart) { // between two runs: separators only, at most one unless a parenthesis
         char c = s.charAt(i);
-        if (!isSeparator(c)
-            || (isSeparator(prev) && !(c == '(' || c == ')' || prev == '(' || prev == ')'))) {
+        boolean paren = c == '(' || c == ')';
+        if (!isSeparator(c) || (afterSeparator && !(paren || afterParen))) {
           return digits < 7 ? ~i : acceptedEnd(s, i, lastDigitEnd);
         }
-        prev = c;
+        afterSeparator = true;
+        afterParen = paren;
         i++;
         if (i > limit) {
           return ~i;
@@ -204,7 +206,8 @@ final class PhoneNumbers implements EntityScanner {
         return ~i;
       }
       lastDigitEnd = i;
-      prev = '0';
+      afterSeparator = false;
+      afterParen = false;
       k++;
     }
   }
