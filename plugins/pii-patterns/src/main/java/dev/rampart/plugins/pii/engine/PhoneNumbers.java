@@ -88,6 +88,14 @@ final class PhoneNumbers implements EntityScanner {
       if (i <= start) {
         i = step(ctx, s, n, start, chunks, k);
       }
+      // the runs the step went past (a candidate's groups, a date's day and month) are passed
+      // here in a loop of their own: for them the loop above would only add their two steps and
+      // go on (i > start), so the budget gets the same sums at the same points
+      int runs = chunks.digitRunCount();
+      while (k + 1 < runs && chunks.digitRunStart(k + 1) < i) {
+        k++;
+        unpaid += 2;
+      }
     }
     budget.charge(unpaid);
   }
