@@ -83,10 +83,18 @@ final class PhoneNumbers implements EntityScanner {
       if (i < start) {
         // at the char before the run only a '+' or '(' can open a number; from anything else the walk goes on to the run
         char before = start > 0 ? s.charAt(start - 1) : ' ';
-        i = i <= start - 1 && (before == '+' || before == '(') ? step(ctx, s, n, start - 1) : start;
+        i = i <= start - 1 && (before == '+' || before == '(') ? step(ctx, s, n, start - 1, chunks, k) : start;
       }
       if (i <= start) {
-        i = step(ctx, s, n, start);
+        i = step(ctx, s, n, start, chunks, k);
+      }
+      // the runs the step went past (a candidate's groups, a date's day and month) are passed
+      // here in a loop of their own: for them the loop above would only add their two steps and
+      // go on (i > start), so the budget gets the same sums at the same points
+      int runs = chunks.digitRunCount();
+      while (k + 1 < runs && chunks.digitRunStart(k + 1) < i) {
+        k++;
+        unpaid += 2;
       }
     }
     budget.charge(unpaid);
@@ -133,8 +141,11 @@ final class PhoneNumbers implements EntityScanner {
     return CharClasses.isDigit(c) || isSeparator(c) || c == '+';
   }
 
-  /** Looks for a number at {@code i}; returns where the walk goes on. */
-  private int step(ScanContext ctx, String s, int n, int i) {
+  /**
+   * Looks for a number at {@code i}, the start of digit run {@code k} or the char before it;
+   * returns where the walk goes on.
+   */
+  private int step(ScanContext ctx, String s, int n, int i, TextChunks chunks, int k) {
     char c = s.charAt(i);
     boolean opens = c == '+' || c == '(';
     if (!(CharClasses.isDigit(c) || (opens && i + 1 < n && CharClasses.isDigit(s.charAt(i + 1))))
@@ -142,7 +153,7 @@ final class PhoneNumbers implements EntityScanner {
         || (opens && i > 0 && CharClasses.isWordChar(s.charAt(i - 1)))) {
       return i + 1;
     }
-    int end = candidateEnd(s, i);
+    int end = candidateEnd(s, i, chunks, k);
     if (end > 0) {
       if (!ctx.budget().exhausted()) {
         examine(ctx, s, i, end);
@@ -156,35 +167,66 @@ final class PhoneNumbers implements EntityScanner {
   }
 
   /**
-   * End of a phone-shaped candidate starting at {@code from}; or, when there is none there (too
-   * long, too short, glued), {@code ~stop} (negative), where {@code stop} is the first char the
-   * walk did not pass.
+   * End of a phone-shaped candidate starting at {@code from}, the start of digit run {@code k}
+   * or the '+' or '(' just before it; or, when there is none there (too long, too short, glued),
+   * {@code ~stop} (negative), where the walk passed only digits and separators from
+   * {@code from + 1} to {@code stop}.
+   *
+   * <p>The walk goes run by run rather than char by char: a digit run is passed whole (its
+   * length added to the digits, its end the last digit's end), and only the few chars between
+   * two runs are read, with the same rule as a char-by-char walk (one separator, or two when one
+   * is a parenthesis). Passing a run whole is exact: a digit never stops the walk, and the
+   * 32-char cap is checked where each run or gap char ends, so a walk past it is rejected as
+   * before. A rejected walk may report a stop short of where the char walk would stop (past 15
+   * digits it gives up at once); {@link #step} only needs the chars before {@code stop} to be
+   * digits or separators, since it goes on with {@link #skipRun}, which passes those anyway.
    */
-  private static int candidateEnd(String s, int from) {
+  static int candidateEnd(String s, int from, TextChunks chunks, int k) {
     int n = s.length();
+    int runs = chunks.digitRunCount();
+    int limit = from + MAX_CHARS; // the last char a candidate may hold
     int i = from + (s.charAt(from) == '+' ? 1 : 0);
     int digits = 0;
     int lastDigitEnd = -1;
-    char prev = 0;
-    while (i < n && i - from <= MAX_CHARS) {
-      char c = s.charAt(i);
-      if (CharClasses.isDigit(c)) {
-        digits++;
-        lastDigitEnd = i + 1;
-      } else if (isSeparator(c)) {
-        boolean parenPair = c == '(' || c == ')' || prev == '(' || prev == ')';
-        if (isSeparator(prev) && !parenPair) {
-          break;
+    boolean afterSeparator = false; // the char before i is a separator
+    boolean afterParen = false; // and a parenthesis
+    while (true) {
+      int runStart = k < runs ? chunks.digitRunStart(k) : n;
+      while (i < runStart) { // between two runs: separators only, at most one unless a parenthesis
+        char c = s.charAt(i);
+        boolean paren = c == '(' || c == ')';
+        if (!isSeparator(c) || (afterSeparator && !(paren || afterParen))) {
+          return digits < 7 ? ~i : acceptedEnd(s, i, lastDigitEnd);
         }
-      } else {
-        break;
+        afterSeparator = true;
+        afterParen = paren;
+        i++;
+        if (i > limit) {
+          return ~i;
+        }
       }
-      prev = c;
-      i++;
+      if (k >= runs) {
+        return digits < 7 ? ~i : acceptedEnd(s, i, lastDigitEnd);
+      }
+      i = chunks.digitRunEnd(k);
+      digits += i - runStart;
+      if (i > limit || digits > MAX_DIGITS) {
+        return ~i;
+      }
+      lastDigitEnd = i;
+      afterSeparator = false;
+      afterParen = false;
+      k++;
     }
-    if (digits > MAX_DIGITS || i - from > MAX_CHARS || digits < 7
-        || (DigitGroups.gluedRight(s, lastDigitEnd) && !extensionAt(s, lastDigitEnd))) {
-      return ~i;
+  }
+
+  /**
+   * End of a candidate of 7 to 15 digits whose walk stopped at {@code stop}: {@code lastDigitEnd},
+   * unless the number is glued on the right to something other than an extension.
+   */
+  private static int acceptedEnd(String s, int stop, int lastDigitEnd) {
+    if (DigitGroups.gluedRight(s, lastDigitEnd) && !extensionAt(s, lastDigitEnd)) {
+      return ~stop;
     }
     // a closing parenthesis right after the last digit belongs to the number only if one opened
     return lastDigitEnd;
@@ -215,7 +257,7 @@ final class PhoneNumbers implements EntityScanner {
   }
 
   /** The first position from {@code k} on that holds no digit, separator or '+'. */
-  private static int skipRun(String s, int k) {
+  static int skipRun(String s, int k) {
     while (k < s.length() && (CharClasses.isDigit(s.charAt(k)) || isSeparator(s.charAt(k)) || s.charAt(k) == '+')) {
       k++;
     }
