@@ -31,9 +31,8 @@ final class GroupedNumbers implements EntityScanner {
     String s = ctx.text();
     DigitGroups run = new DigitGroups();
     char[] digits = CardNumbers.buffer();
-    int i = 0;
     // a left-to-right walk that only ever acts at the start of a digit run (it parses the whole
-    // run there), so it jumps from one start to the next, skipping starts a parse went past
+    // run there), so it jumps from one start to the next, skipping the runs a parse took in
     TextChunks chunks = ctx.chunks();
     int runs = chunks.digitRunCount();
     ScanBudget budget = ctx.budget();
@@ -42,9 +41,6 @@ final class GroupedNumbers implements EntityScanner {
     long unpaid = 0;
     for (int k = 0; k < runs; k++) {
       int start = chunks.digitRunStart(k);
-      if (start < i) {
-        continue;
-      }
       unpaid++;
       // fewer than nine digits and no separator going on to more digits: nothing to parse (the
       // next run starts past this one, so skipping it changes no later step)
@@ -56,7 +52,9 @@ final class GroupedNumbers implements EntityScanner {
       unpaid = 0;
       boolean glued = DigitGroups.gluedLeft(s, start);
       run.parse(s, chunks, k);
-      i = run.end;
+      // the parse took runs k .. k + count - 1, one per group, and stopped before the next: the
+      // walk goes on from there, without asking each run it took whether it starts before the end
+      k += run.count - 1;
       // the shortest number of the three is a nine-digit SSN; the groups' separators are one char each
       if (glued || run.end - start - (run.count - 1) < 9) {
         continue;
