@@ -56,16 +56,20 @@ final class GroupedNumbers implements EntityScanner {
       // walk goes on from there, without asking each run it took whether it starts before the end
       k += run.count - 1;
       // the shortest number of the three is a nine-digit SSN; the groups' separators are one char each
-      if (glued || run.end - start - (run.count - 1) < 9) {
+      int total = run.end - start - (run.count - 1);
+      if (glued || total < 9) {
         continue;
       }
       if (cards && !budget.exhausted()) {
         CardNumbers.examine(ctx, s, run, digits);
       }
-      if (ssns) {
+      // an SSN is nine digits (3-2-4 or plain) and an NHS number ten (3-3-4 or plain): a run of
+      // any other length is none of them, and their validators charge no step before the shape
+      // matches, so most runs (cards, phones) skip both calls
+      if (ssns && total == 9) {
         SocialSecurityNumbers.examine(ctx, s, run, digits);
       }
-      if (nhs) {
+      if (nhs && total == 10) {
         NhsNumbers.examine(ctx, s, run, digits);
       }
     }
