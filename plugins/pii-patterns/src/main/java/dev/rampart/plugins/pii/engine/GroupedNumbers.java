@@ -45,7 +45,7 @@ final class GroupedNumbers implements EntityScanner {
       // fewer than nine digits and no separator going on to more digits: nothing to parse (the
       // next run starts past this one, so skipping it changes no later step)
       int digitsEnd = chunks.digitRunEnd(k);
-      if (digitsEnd - start < 9 && !joinsMoreDigits(s, digitsEnd, k + 1 < runs ? chunks.digitRunStart(k + 1) : -1)) {
+      if (digitsEnd - start < 9 && !joinsMoreDigits(s, digitsEnd, chunks, k + 1, runs)) {
         continue;
       }
       budget.charge(unpaid);
@@ -77,12 +77,14 @@ final class GroupedNumbers implements EntityScanner {
   }
 
   /**
-   * Whether a space or dash at {@code i} joins the digits before it to more digits. The char
-   * after {@code i} is a digit exactly when the next digit run starts there ({@code nextRun}, -1
-   * if none): runs are maximal, so that is asked of the run list first, and most runs need no
-   * read of the text at all.
+   * Whether a space or dash at {@code i} joins the digits before it to more digits: the char
+   * after {@code i} is a digit exactly when digit run {@code next} (of {@code runs}) starts
+   * there, since runs are maximal. The char at {@code i} is asked first: in log lines most runs
+   * end at ':', '.', '=' or a letter, which that one read turns away, while the run list alone
+   * passes every run of a date, a time or an IP address (their runs are one char apart).
    */
-  private static boolean joinsMoreDigits(String s, int i, int nextRun) {
-    return nextRun == i + 1 && (s.charAt(i) == ' ' || s.charAt(i) == '-');
+  private static boolean joinsMoreDigits(String s, int i, TextChunks chunks, int next, int runs) {
+    return i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '-')
+        && next < runs && chunks.digitRunStart(next) == i + 1;
   }
 }
