@@ -32,12 +32,10 @@ final class CryptoWallets implements EntityScanner {
     int done = 0;
     for (int k = 0; k < chunks.digitRunCount(); k++) {
       int d = chunks.digitRunStart(k);
-      char c = s.charAt(d);
-      // every form starts its digit run with '1' ("1...", "bc1..."), '3' or '0' ("0x..."): the
-      // first digit turns most runs away before their end is read (no step was charged yet)
-      if (c > '3' || c == '2' || endsShort(s, d, chunks.digitRunEnd(k))) {
+      if (endsShort(s, d, chunks.digitRunEnd(k))) {
         continue;
       }
+      char c = s.charAt(d);
       int start = -1;
       if (c == '1' || c == '3' || c == '0') {
         start = d;
