@@ -31,9 +31,8 @@ final class GroupedNumbers implements EntityScanner {
     String s = ctx.text();
     DigitGroups run = new DigitGroups();
     char[] digits = CardNumbers.buffer();
-    int i = 0;
     // a left-to-right walk that only ever acts at the start of a digit run (it parses the whole
-    // run there), so it jumps from one start to the next, skipping starts a parse went past
+    // run there), so it jumps from one start to the next, skipping the runs a parse took in
     TextChunks chunks = ctx.chunks();
     int runs = chunks.digitRunCount();
     ScanBudget budget = ctx.budget();
@@ -42,32 +41,35 @@ final class GroupedNumbers implements EntityScanner {
     long unpaid = 0;
     for (int k = 0; k < runs; k++) {
       int start = chunks.digitRunStart(k);
-      if (start < i) {
-        continue;
-      }
       unpaid++;
       // fewer than nine digits and no separator going on to more digits: nothing to parse (the
       // next run starts past this one, so skipping it changes no later step)
       int digitsEnd = chunks.digitRunEnd(k);
-      if (digitsEnd - start < 9 && !joinsMoreDigits(s, digitsEnd, k + 1 < runs ? chunks.digitRunStart(k + 1) : -1)) {
+      if (digitsEnd - start < 9 && !joinsMoreDigits(s, digitsEnd, chunks, k + 1, runs)) {
         continue;
       }
       budget.charge(unpaid);
       unpaid = 0;
       boolean glued = DigitGroups.gluedLeft(s, start);
       run.parse(s, chunks, k);
-      i = run.end;
+      // the parse took runs k .. k + count - 1, one per group, and stopped before the next: the
+      // walk goes on from there, without asking each run it took whether it starts before the end
+      k += run.count - 1;
       // the shortest number of the three is a nine-digit SSN; the groups' separators are one char each
-      if (glued || run.end - start - (run.count - 1) < 9) {
+      int total = run.end - start - (run.count - 1);
+      if (glued || total < 9) {
         continue;
       }
       if (cards && !budget.exhausted()) {
         CardNumbers.examine(ctx, s, run, digits);
       }
-      if (ssns) {
+      // an SSN is nine digits (3-2-4 or plain) and an NHS number ten (3-3-4 or plain): a run of
+      // any other length is none of them, and their validators charge no step before the shape
+      // matches, so most runs (cards, phones) skip both calls
+      if (ssns && total == 9) {
         SocialSecurityNumbers.examine(ctx, s, run, digits);
       }
-      if (nhs) {
+      if (nhs && total == 10) {
         NhsNumbers.examine(ctx, s, run, digits);
       }
     }
@@ -75,12 +77,14 @@ final class GroupedNumbers implements EntityScanner {
   }
 
   /**
-   * Whether a space or dash at {@code i} joins the digits before it to more digits. The char
-   * after {@code i} is a digit exactly when the next digit run starts there ({@code nextRun}, -1
-   * if none): runs are maximal, so that is asked of the run list first, and most runs need no
-   * read of the text at all.
+   * Whether a space or dash at {@code i} joins the digits before it to more digits: the char
+   * after {@code i} is a digit exactly when digit run {@code next} (of {@code runs}) starts
+   * there, since runs are maximal. The char at {@code i} is asked first: in log lines most runs
+   * end at ':', '.', '=' or a letter, which that one read turns away, while the run list alone
+   * passes every run of a date, a time or an IP address (their runs are one char apart).
    */
-  private static boolean joinsMoreDigits(String s, int i, int nextRun) {
-    return nextRun == i + 1 && (s.charAt(i) == ' ' || s.charAt(i) == '-');
+  private static boolean joinsMoreDigits(String s, int i, TextChunks chunks, int next, int runs) {
+    return i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '-')
+        && next < runs && chunks.digitRunStart(next) == i + 1;
   }
 }
