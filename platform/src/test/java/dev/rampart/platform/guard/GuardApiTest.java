@@ -154,9 +154,9 @@ class GuardApiTest {
     assertEquals(separators, seps.getString("text"));
     assertTrue(seps.getJsonArray("findings").isEmpty());
 
-    HttpResponse<Buffer> lone = await(rampart.http.post("/v1/guard/scan")
+    HttpResponse<Buffer> lone = await(rampart.fromEventLoop(() -> rampart.http.post("/v1/guard/scan")
         .putHeader("Authorization", "Bearer " + ACME_KEY).putHeader("Content-Type", "application/json")
-        .sendBuffer(Buffer.buffer("{\"text\":\"a\\ud800b \\udc00 mail " + EMAIL + "\",\"direction\":\"output\"}")));
+        .sendBuffer(Buffer.buffer("{\"text\":\"a\\ud800b \\udc00 mail " + EMAIL + "\",\"direction\":\"output\"}"))));
     assertEquals(200, lone.statusCode(), lone.bodyAsString());
     assertEquals("a\uFFFDb \uFFFD mail [EMAIL]", lone.bodyAsJsonObject().getString("text"));
   }
@@ -276,7 +276,7 @@ class GuardApiTest {
   @Test
   void metricsShowFindingsBlocksAndScanTime() throws Exception {
     scanOk(new JsonObject().put("text", "mail " + EMAIL));
-    String metrics = await(rampart.http.get("/metrics").send()).bodyAsString();
+    String metrics = await(rampart.fromEventLoop(() -> rampart.http.get("/metrics").send())).bodyAsString();
     assertTrue(metrics.contains("rampart_guard_findings_total{"), "findings counter");
     assertTrue(metrics.contains("entity_type=\"EMAIL\""), "by entity type");
     assertTrue(metrics.contains("rampart_guard_scan_seconds"), "scan timer");

@@ -53,8 +53,8 @@ class ConversationApiTest {
 
   @Test
   void theReadmeTourWorksWithATokenFromTheApiKey() throws Exception {
-    HttpResponse<Buffer> token = await(rampart.http.post("/v1/auth/token")
-        .sendJsonObject(new JsonObject().put("api-key", ACME_KEY)));
+    HttpResponse<Buffer> token = await(rampart.fromEventLoop(() -> rampart.http.post("/v1/auth/token")
+        .sendJsonObject(new JsonObject().put("api-key", ACME_KEY))));
     assertEquals(200, token.statusCode(), token.bodyAsString());
     ContractResponses.assertMatches("createToken", 200, token.bodyAsJsonObject());
     String jwt = token.bodyAsJsonObject().getString("access-token");
@@ -123,9 +123,9 @@ class ConversationApiTest {
   @Test
   void malformedJsonIsRefusedAndChangesNothing() throws Exception {
     int before = rampart.get("/v1/conversations?limit=200", ACME_KEY).bodyAsJsonObject().getJsonArray("items").size();
-    HttpResponse<Buffer> r = await(rampart.http.post("/v1/conversations")
+    HttpResponse<Buffer> r = await(rampart.fromEventLoop(() -> rampart.http.post("/v1/conversations")
         .putHeader("Authorization", "Bearer " + ACME_KEY).putHeader("Content-Type", "application/json")
-        .sendBuffer(Buffer.buffer("{\"title\": ")));
+        .sendBuffer(Buffer.buffer("{\"title\": "))));
     assertProblem(r, 400, "malformed-json");
     assertEquals(before, rampart.get("/v1/conversations?limit=200", ACME_KEY).bodyAsJsonObject().getJsonArray("items").size());
   }
@@ -164,41 +164,41 @@ class ConversationApiTest {
   @Test
   void unknownRoutesAndMethodsAreProblems() throws Exception {
     assertProblem(rampart.get("/v1/nothing-here", ACME_KEY), 404, "route-not-found");
-    assertProblem(await(rampart.http.get("/nope").send()), 404, "route-not-found");
-    assertProblem(await(rampart.http.put("/v1/conversations").putHeader("Authorization", "Bearer " + ACME_KEY)
-        .sendJsonObject(new JsonObject())), 405, "method-not-allowed");
+    assertProblem(await(rampart.fromEventLoop(() -> rampart.http.get("/nope").send())), 404, "route-not-found");
+    assertProblem(await(rampart.fromEventLoop(() -> rampart.http.put("/v1/conversations").putHeader("Authorization", "Bearer " + ACME_KEY)
+        .sendJsonObject(new JsonObject()))), 405, "method-not-allowed");
   }
 
   @Test
   void theRequestIdIsEchoedOrMadeUp() throws Exception {
-    HttpResponse<Buffer> given = await(rampart.http.get("/health/live").putHeader("X-Request-Id", "abc-123").send());
+    HttpResponse<Buffer> given = await(rampart.fromEventLoop(() -> rampart.http.get("/health/live").putHeader("X-Request-Id", "abc-123").send()));
     assertEquals("abc-123", given.getHeader("X-Request-Id"));
-    HttpResponse<Buffer> made = await(rampart.http.get("/health/live").send());
+    HttpResponse<Buffer> made = await(rampart.fromEventLoop(() -> rampart.http.get("/health/live").send()));
     assertTrue(made.getHeader("X-Request-Id").length() >= 16);
-    HttpResponse<Buffer> hostile = await(rampart.http.get("/health/live").putHeader("X-Request-Id", "bad id <script>").send());
+    HttpResponse<Buffer> hostile = await(rampart.fromEventLoop(() -> rampart.http.get("/health/live").putHeader("X-Request-Id", "bad id <script>").send()));
     assertFalse(hostile.getHeader("X-Request-Id").contains("<"));
   }
 
   @Test
   void healthMetricsAndDocsAreServed() throws Exception {
-    assertEquals("UP", await(rampart.http.get("/health/live").send()).bodyAsJsonObject().getString("status"));
-    HttpResponse<Buffer> ready = await(rampart.http.get("/health/ready").send());
+    assertEquals("UP", await(rampart.fromEventLoop(() -> rampart.http.get("/health/live").send())).bodyAsJsonObject().getString("status"));
+    HttpResponse<Buffer> ready = await(rampart.fromEventLoop(() -> rampart.http.get("/health/ready").send()));
     assertEquals(200, ready.statusCode());
     ContractResponses.assertMatches("ready", 200, ready.bodyAsJsonObject());
     assertEquals("UP", ready.bodyAsJsonObject().getJsonObject("checks").getJsonObject("persistence:persistence").getString("status"));
 
     String id = createConversation(ACME_KEY, "m").getString("id");
     rampart.get("/v1/conversations/" + id + "/messages", ACME_KEY);
-    String metrics = await(rampart.http.get("/metrics").send()).bodyAsString();
+    String metrics = await(rampart.fromEventLoop(() -> rampart.http.get("/metrics").send())).bodyAsString();
     assertTrue(metrics.contains("/v1/conversations/:conversationId/messages"), "labelled by route template");
     assertFalse(metrics.contains(id), "never by raw path");
     assertTrue(metrics.contains("rampart_plugin_calls"), "plugin call metrics");
 
-    String contract = await(rampart.http.get("/openapi.yaml").send()).bodyAsString();
+    String contract = await(rampart.fromEventLoop(() -> rampart.http.get("/openapi.yaml").send())).bodyAsString();
     assertTrue(contract.startsWith("openapi: 3.1.0"));
-    HttpResponse<Buffer> docs = await(rampart.http.get("/docs/").send());
+    HttpResponse<Buffer> docs = await(rampart.fromEventLoop(() -> rampart.http.get("/docs/").send()));
     assertEquals(200, docs.statusCode());
     assertTrue(docs.bodyAsString().contains("swagger-ui"));
-    assertTrue(await(rampart.http.get("/docs/swagger-initializer.js").send()).bodyAsString().contains("/openapi.yaml"));
+    assertTrue(await(rampart.fromEventLoop(() -> rampart.http.get("/docs/swagger-initializer.js").send())).bodyAsString().contains("/openapi.yaml"));
   }
 }

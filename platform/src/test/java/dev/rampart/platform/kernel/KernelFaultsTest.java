@@ -56,7 +56,7 @@ class KernelFaultsTest {
       assertEquals(502, r.statusCode(), r.bodyAsString());
       assertEquals("plugin-failed", r.bodyAsJsonObject().getString("code"));
       assertFalse(r.bodyAsString().contains("sk-live-123"));
-      assertEquals(200, await(rampart.http.get("/health/live").send()).statusCode(), "the node keeps running");
+      assertEquals(200, await(rampart.fromEventLoop(() -> rampart.http.get("/health/live").send())).statusCode(), "the node keeps running");
     }
   }
 
@@ -74,7 +74,7 @@ class KernelFaultsTest {
       assertEquals("1.0.0", plugin.getString("version"));
       assertEquals("pii-detector", plugin.getJsonArray("extensions").getJsonObject(0).getString("kind"));
       assertEquals("started", plugin.getJsonArray("instances").getJsonObject(0).getString("state"));
-      JsonObject ready = await(rampart.http.get("/health/ready").send()).bodyAsJsonObject();
+      JsonObject ready = await(rampart.fromEventLoop(() -> rampart.http.get("/health/ready").send())).bodyAsJsonObject();
       assertEquals("UP", ready.getJsonObject("checks").getJsonObject("pii-detector:employee-ids").getString("status"));
       assertEquals("UP", ready.getString("status"));
     }
@@ -94,7 +94,7 @@ class KernelFaultsTest {
       JsonObject detectors = plugin(rampart, "detectors");
       assertEquals("failed", detectors.getJsonArray("instances").getJsonObject(0).getString("state"));
 
-      HttpResponse<Buffer> ready = await(rampart.http.get("/health/ready").send());
+      HttpResponse<Buffer> ready = await(rampart.fromEventLoop(() -> rampart.http.get("/health/ready").send()));
       assertEquals(200, ready.statusCode());
       assertEquals("DEGRADED", ready.bodyAsJsonObject().getString("status"));
       assertTrue(ready.bodyAsJsonObject().getJsonObject("checks").getJsonObject("plugin:future-thing")

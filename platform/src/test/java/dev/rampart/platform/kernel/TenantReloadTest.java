@@ -27,7 +27,7 @@ class TenantReloadTest {
     Path file = dir.resolve("rampart.yaml");
     Files.writeString(file, Files.readString(file).replace("tenants-reload-ms: 0", "tenants-reload-ms: 50"));
     try (TestKernel rampart = TestKernel.boot(dir)) {
-      String token = await(rampart.http.post("/v1/auth/token").sendJsonObject(new JsonObject().put("api-key", ACME_KEY)))
+      String token = await(rampart.fromEventLoop(() -> rampart.http.post("/v1/auth/token").sendJsonObject(new JsonObject().put("api-key", ACME_KEY))))
           .bodyAsJsonObject().getString("access-token");
       assertEquals(200, await(status(rampart, token)));
 

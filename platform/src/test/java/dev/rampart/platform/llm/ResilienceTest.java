@@ -202,7 +202,7 @@ class ResilienceTest {
   void metricsAreTaggedByProviderAndModelOnly() throws Exception {
     rampart.post("/v1/chat/completions", ACME_KEY, completion("fast", "hi"));
     rampart.post("/v1/chat/completions", ACME_KEY, completion("fallback", "hi"));
-    String metrics = await(rampart.http.get("/metrics").send()).bodyAsString();
+    String metrics = await(rampart.fromEventLoop(() -> rampart.http.get("/metrics").send())).bodyAsString();
     assertTrue(metrics.contains("rampart_llm_latency_seconds_count{model=\"alpha-small\",provider=\"alpha\"}"), metrics);
     assertTrue(metrics.contains("rampart_llm_tokens_total{direction=\"output\",model=\"alpha-small\",provider=\"alpha\"}"));
     assertTrue(metrics.contains("rampart_llm_cost_usd_total{model=\"alpha-small\",provider=\"alpha\"}"));
