@@ -54,15 +54,18 @@ class AuthTest {
   @Test
   void missingOrMalformedCredentialsAreRefused() throws Exception {
     assertUnauthenticated(await(rampart.fromEventLoop(() -> rampart.http.get("/v1/conversations").send())));
-    assertUnauthenticated(await(rampart.fromEventLoop(() -> rampart.http.get("/v1/conversations").putHeader("Authorization", "Basic abc").send())));
-    assertUnauthenticated(await(rampart.fromEventLoop(() -> rampart.http.get("/v1/conversations").putHeader("Authorization", "Bearer ").send())));
+    assertUnauthenticated(await(rampart.fromEventLoop(
+        () -> rampart.http.get("/v1/conversations").putHeader("Authorization", "Basic abc").send())));
+    assertUnauthenticated(await(rampart.fromEventLoop(
+        () -> rampart.http.get("/v1/conversations").putHeader("Authorization", "Bearer ").send())));
   }
 
   @Test
   void unknownAndRevokedApiKeysAreRefused() throws Exception {
     assertUnauthenticated(rampart.get("/v1/conversations", "rk_not_a_real_key"));
     assertUnauthenticated(rampart.get("/v1/conversations", ACME_REVOKED));
-    HttpResponse<Buffer> exchange = await(rampart.fromEventLoop(() -> rampart.http.post("/v1/auth/token").sendJsonObject(new JsonObject().put("api-key", ACME_REVOKED))));
+    HttpResponse<Buffer> exchange = await(rampart.fromEventLoop(
+        () -> rampart.http.post("/v1/auth/token").sendJsonObject(new JsonObject().put("api-key", ACME_REVOKED))));
     assertUnauthenticated(exchange);
   }
 
@@ -106,7 +109,8 @@ class AuthTest {
 
   @Test
   void theTenantComesFromTheCredentialNotTheRequest() throws Exception {
-    String globexToken = await(rampart.fromEventLoop(() -> rampart.http.post("/v1/auth/token").sendJsonObject(new JsonObject().put("api-key", GLOBEX_KEY))))
+    String globexToken = await(rampart.fromEventLoop(
+            () -> rampart.http.post("/v1/auth/token").sendJsonObject(new JsonObject().put("api-key", GLOBEX_KEY))))
         .bodyAsJsonObject().getString("access-token");
     String acmeConversation = rampart.post("/v1/conversations", ACME_KEY, new JsonObject().put("title", "acme")).bodyAsJsonObject().getString("id");
     HttpResponse<Buffer> r = rampart.get("/v1/conversations/" + acmeConversation, globexToken);

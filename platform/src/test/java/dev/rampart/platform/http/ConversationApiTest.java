@@ -165,7 +165,8 @@ class ConversationApiTest {
   void unknownRoutesAndMethodsAreProblems() throws Exception {
     assertProblem(rampart.get("/v1/nothing-here", ACME_KEY), 404, "route-not-found");
     assertProblem(await(rampart.fromEventLoop(() -> rampart.http.get("/nope").send())), 404, "route-not-found");
-    assertProblem(await(rampart.fromEventLoop(() -> rampart.http.put("/v1/conversations").putHeader("Authorization", "Bearer " + ACME_KEY)
+    assertProblem(await(rampart.fromEventLoop(() -> rampart.http.put("/v1/conversations")
+        .putHeader("Authorization", "Bearer " + ACME_KEY)
         .sendJsonObject(new JsonObject()))), 405, "method-not-allowed");
   }
 
