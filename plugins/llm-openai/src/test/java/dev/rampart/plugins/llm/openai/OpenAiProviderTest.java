@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rampart.contracts.ErrorCode;
 import dev.rampart.contracts.llm.ChatChunk;
 import dev.rampart.contracts.llm.ChatMessage;
 import dev.rampart.contracts.llm.ChatRequest;
@@ -209,6 +210,28 @@ class OpenAiProviderTest extends HttpLlmProviderContract {
     assertEquals("Paris", new JsonObject(got.arguments(0)).getString("city"));
     assertEquals(Optional.of("tool_calls"), got.last().finishReason());
     assertEquals(Optional.of(new Usage(20, 9)), got.last().usage());
+  }
+
+  @Test
+  void anErrorEventMidStreamEndsItWithTheMappedFailure(Vertx vertx) {
+    // OpenAI sends {"error":{"type",...}} objects, Ollama a plain string; a rate limit mid-stream stays a rate limit
+    List<Object> errors = List.of(new JsonObject().put("type", "server_error").put("message", "boom"), "model crashed",
+        new JsonObject().put("code", "rate_limit_exceeded"));
+    List<ErrorCode> expected = List.of(ErrorCode.UPSTREAM_FAILED, ErrorCode.UPSTREAM_FAILED, ErrorCode.RATE_LIMITED);
+    for (int k = 0; k < errors.size(); k++) {
+      Object error = errors.get(k);
+      FakeUpstream fake = fake(vertx, (r, raw) -> {
+        HttpServerResponse resp = FakeUpstream.eventStream(raw);
+        resp.write(FakeUpstream.event(null, textChunk("partial")));
+        resp.end(FakeUpstream.event(null, new JsonObject().put("error", error).encode()));
+      });
+
+      Collected got = await(collect(provider(vertx, fake, new JsonObject()).stream(ask("hi"))));
+
+      assertEquals("partial", got.text());
+      assertEquals(expected.get(k), got.upstreamFailure().code(), "for " + error);
+      assertTrue(got.upstreamFailure().retryable());
+    }
   }
 
   @Test
