@@ -24,6 +24,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -226,6 +228,20 @@ class AnthropicProviderTest extends HttpLlmProviderContract {
     assertEquals("partial", got.text());
     assertEquals(ErrorCode.UPSTREAM_FAILED, got.upstreamFailure().code());
     assertTrue(got.upstreamFailure().retryable());
+  }
+
+  @Test
+  void rateLimitResetHeadersAreReadWhenThereIsNoRetryAfter(Vertx vertx) {
+    // Anthropic says when the limit resets (RFC 3339), not how long to wait
+    String reset = Instant.now().plusSeconds(90).toString();
+    FakeUpstream fake = fake(vertx, (r, raw) -> raw.response().setStatusCode(429)
+        .putHeader("anthropic-ratelimit-requests-reset", reset).end());
+
+    UpstreamException e = failureOf(provider(vertx, fake, new JsonObject()).complete(ask("hi")));
+
+    assertEquals(ErrorCode.RATE_LIMITED, e.code());
+    Duration wait = e.retryAfter().orElseThrow();
+    assertTrue(wait.compareTo(Duration.ofSeconds(80)) > 0 && wait.compareTo(Duration.ofSeconds(90)) <= 0, wait::toString);
   }
 
   @Test
