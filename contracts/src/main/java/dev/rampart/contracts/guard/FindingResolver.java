@@ -125,25 +125,19 @@ public final class FindingResolver {
    */
   private static void sortRuns(long[] keys) {
     int n = keys.length;
+    int[] starts = new int[MERGED_RUNS + 1]; // where each run starts; the first at 0
     int runs = 1;
     for (int i = 1; i < n; i++) {
       if (keys[i] < keys[i - 1]) {
-        runs++;
+        if (runs == MERGED_RUNS) {
+          Arrays.sort(keys);
+          return;
+        }
+        starts[runs++] = i;
       }
     }
     if (runs == 1) {
       return;
-    }
-    if (runs > MERGED_RUNS) {
-      Arrays.sort(keys);
-      return;
-    }
-    int[] starts = new int[runs + 1];
-    int r = 1;
-    for (int i = 1; i < n; i++) {
-      if (keys[i] < keys[i - 1]) {
-        starts[r++] = i;
-      }
     }
     starts[runs] = n;
     long[] from = keys;
