@@ -72,7 +72,8 @@ final class PhoneNumbers implements EntityScanner {
     // each run costs two steps; they are added up here and handed to the budget before anything
     // reads it (a step, the end of the scan), so the budget sees the same sums at the same points
     long unpaid = 0;
-    for (int k = 0; k < chunks.digitRunCount(); k++) {
+    int runs = chunks.digitRunCount();
+    for (int k = 0; k < runs; k++) {
       int start = chunks.digitRunStart(k);
       unpaid += 2;
       if (i > start || cannotStart(s, start, chunks.digitRunEnd(k))) {
@@ -91,7 +92,6 @@ final class PhoneNumbers implements EntityScanner {
       // the runs the step went past (a candidate's groups, a date's day and month) are passed
       // here in a loop of their own: for them the loop above would only add their two steps and
       // go on (i > start), so the budget gets the same sums at the same points
-      int runs = chunks.digitRunCount();
       while (k + 1 < runs && chunks.digitRunStart(k + 1) < i) {
         k++;
         unpaid += 2;
