@@ -283,8 +283,15 @@ final class GenericSecrets implements EntityScanner {
    * starts with) after no letter.
    */
   private static boolean keywordStartsAt(String s, int i, int to) {
-    return i + SHORTEST <= to && (i == 0 || !CharClasses.isLetter(s.charAt(i - 1))) && prefixFits(s, i)
-        && keywordAt(s, i, to, false);
+    return (i == 0 || !CharClasses.isLetter(s.charAt(i - 1))) && keywordFitsAt(s, i, to, false);
+  }
+
+  /**
+   * {@link #keywordAt}, asked only where a keyword fits before {@code to} and its first three
+   * chars fit a keyword's ({@link #prefixFits}).
+   */
+  private static boolean keywordFitsAt(String s, int i, int to, boolean wholeWord) {
+    return i + SHORTEST <= to && prefixFits(s, i) && keywordAt(s, i, to, wholeWord);
   }
 
   /**
@@ -304,7 +311,7 @@ final class GenericSecrets implements EntityScanner {
           || (k > 0 && CharClasses.isLetter(s.charAt(k - 1)))) {
         continue;
       }
-      if (k + SHORTEST <= to && prefixFits(s, k) && keywordAt(s, k, to, wholeWord)) {
+      if (keywordFitsAt(s, k, to, wholeWord)) {
         return k;
       }
     }
