@@ -18,5 +18,5 @@ mkdir "$work/classes"
 # the benchmark jar carries Vert.x, PF4J and libphonenumber: enough to compile the other sources
 javac -nowarn -d "$work/classes" -cp "$jar" \
   $(find "$work/contracts/src/main/java" "$work/plugins/pii-patterns/src/main/java" -name '*.java')
-java -cp "$jar" dev.rampart.perf.guard.EngineComparison "$work/classes" \
+java ${COMPARE_JAVA_OPTS:-} -cp "$jar" dev.rampart.perf.guard.EngineComparison "$work/classes" \
   "$root/plugins/pii-patterns/src/test/resources/corpus/labelled.tsv" "${2:-30000}" "${3:-300}" "${4:-}"
