@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * International bank account numbers: a country code from the IBAN registry, two check digits
  * (02-98) and a BBAN whose total length is exactly the country's, written compact or in groups
- * of four separated by single spaces; the ISO 7064 mod-97 check must give 1. People typing an
+ * of four separated by single spaces or single dashes (one kind throughout, as in
+ * {@code GB82-WEST-1234-5698-7654-32}); the ISO 7064 mod-97 check must give 1. People typing an
  * IBAN into a chat often write it in lower case ({@code de89 3704 ...}); the country code may be
  * lower case when both its letters are.
  */
@@ -128,9 +129,9 @@ final class Ibans implements EntityScanner {
    * as that loop does (past an IBAN that runs on into later chunks).
    *
    * <p>Only two kinds of start can hold an IBAN, and the walk steps over the others: one at least
-   * 15 chars before the chunk's end (a compact IBAN is 15 or more IBAN chars, none of them
-   * whitespace, so it lies inside the chunk), and the one 4 chars before it (a grouped IBAN's
-   * first group, which a space follows). A timestamp ("2026-11-21T10:46:24.385Z") is then read
+   * 15 chars before the chunk's end (a compact or dash-grouped IBAN is 15 or more chars, none of
+   * them whitespace, so it lies inside the chunk), and the one 4 chars before it (a space-grouped
+   * IBAN's first group, which a space follows). A timestamp ("2026-11-21T10:46:24.385Z") is then read
    * at 7 places instead of 12. The starts left out would each have failed in {@link #read}
    * after {@link #ibanEnd} charged the budget for a valid country code, so on a text holding
    * such near-IBANs the scan charges fewer steps than it did.
@@ -216,9 +217,11 @@ final class Ibans implements EntityScanner {
       return -1;
     }
     ctx.budget().charge(len * 2L);
-    int end = read(s, i, len, buf, false);
-    if (end < 0) {
-      end = read(s, i, len, buf, true);
+    int end = read(s, i, len, buf, NO_GROUPS);
+    // grouped: the first group of four ends at i + 4, and what follows it there joins every group
+    char separator = i + 4 < s.length() ? s.charAt(i + 4) : NO_GROUPS;
+    if (end < 0 && (separator == ' ' || separator == '-')) {
+      end = read(s, i, len, buf, separator);
     }
     if (end < 0 || !isValid(buf, len)) {
       return -1;
@@ -227,18 +230,23 @@ final class Ibans implements EntityScanner {
     return end;
   }
 
+  /** What {@link #read} is given for an IBAN written without groups. */
+  private static final char NO_GROUPS = 0;
+
   /**
    * Copies {@code len} IBAN characters starting at {@code from} into buf, in upper case; returns
-   * the end or -1. A lower-case letter is taken anywhere: {@link #ibanEnd} has checked that the
+   * the end or -1. With a {@code separator} (' ' or '-'), exactly that char comes after every
+   * group of four. A lower-case letter is taken anywhere: {@link #ibanEnd} has checked that the
    * country code is in one case and that the check digits (the third and fourth chars, before
    * any group break) are digits, so the letters that may not be lower case never come here.
    */
-  private static int read(String s, int from, int len, char[] buf, boolean grouped) {
+  private static int read(String s, int from, int len, char[] buf, char separator) {
     int n = s.length();
     int i = from;
+    boolean grouped = separator != NO_GROUPS;
     for (int k = 0; k < len; k++) {
       if (grouped && k > 0 && k % 4 == 0) {
-        if (i >= n || s.charAt(i) != ' ') {
+        if (i >= n || s.charAt(i) != separator) {
           return -1;
         }
         i++;
@@ -254,7 +262,7 @@ final class Ibans implements EntityScanner {
       i++;
     }
     boolean continues = i < n && (CharClasses.isWordChar(s.charAt(i))
-        || (grouped && s.charAt(i) == ' ' && i + 1 < n && CharClasses.isAlnum(s.charAt(i + 1)) && len % 4 == 0
+        || (grouped && s.charAt(i) == separator && i + 1 < n && CharClasses.isAlnum(s.charAt(i + 1)) && len % 4 == 0
             && i + 4 < n && CharClasses.isAlnum(s.charAt(i + 4)) && CharClasses.isAlnum(s.charAt(i + 3))
             && CharClasses.isAlnum(s.charAt(i + 2))));
     return continues ? -1 : i;
