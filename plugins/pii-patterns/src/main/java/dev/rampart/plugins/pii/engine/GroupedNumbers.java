@@ -7,7 +7,8 @@ import java.util.Set;
  * Payment cards, US social security numbers and NHS numbers: all three are runs of digit groups
  * joined by one consistent space or dash, so each run is parsed once ({@link DigitGroups}) and
  * handed to the three validators ({@link CardNumbers}, {@link SocialSecurityNumbers},
- * {@link NhsNumbers}) that are enabled.
+ * {@link NhsNumbers}) that are enabled. SSNs may also be dotted ({@code 078.05.1123}): three
+ * digits before a dot are handed to {@link SocialSecurityNumbers#examineDotted}.
  */
 final class GroupedNumbers implements EntityScanner {
 
@@ -46,6 +47,11 @@ final class GroupedNumbers implements EntityScanner {
       // next run starts past this one, so skipping it changes no later step)
       int digitsEnd = chunks.digitRunEnd(k);
       if (digitsEnd - start < 9 && !joinsMoreDigits(s, digitsEnd, chunks, k + 1, runs)) {
+        if (ssns && digitsEnd - start == 3 && digitsEnd < s.length() && s.charAt(digitsEnd) == '.') {
+          budget.charge(unpaid);
+          unpaid = 0;
+          SocialSecurityNumbers.examineDotted(ctx, s, chunks, k, digits);
+        }
         continue;
       }
       budget.charge(unpaid);

@@ -1,10 +1,12 @@
 package dev.rampart.plugins.pii.engine;
 
 /**
- * US social security numbers: {@code AAA-GG-SSSS} (dashes or spaces, not mixed) or nine plain
- * digits. Numbers the SSA never issues are rejected: area 000, 666 or 900-999, group 00, serial
- * 0000, one digit repeated, and the widely published 078-05-1120. Plain nine-digit numbers are
- * too common (order numbers, ZIP+4) to report without a context word such as "SSN".
+ * US social security numbers: {@code AAA-GG-SSSS} (dashes, spaces or dots, not mixed) or nine
+ * plain digits. Numbers the SSA never issues are rejected: area 000, 666 or 900-999, group 00,
+ * serial 0000, one digit repeated, and the widely published 078-05-1120. Plain nine-digit numbers
+ * are too common (order numbers, ZIP+4) to report without a context word such as "SSN"; dotted
+ * ones ({@code 078.05.1123}, rarer, and a layout versions and references use too) score lower
+ * than dashed or spaced ones.
  */
 final class SocialSecurityNumbers {
 
@@ -28,6 +30,50 @@ final class SocialSecurityNumbers {
     boolean context = CONTEXT.near(s, start, run.end, ctx.budget());
     double base = plain ? 0.45 : s.charAt(run.ends[0]) == '-' ? 0.8 : 0.7;
     ctx.add(EntityType.US_SSN, start, run.end, base + (context ? 0.2 : 0));
+  }
+
+  /**
+   * Reports the dotted SSN ({@code AAA.GG.SSSS}) whose area is digit run {@code k} of
+   * {@code chunks}, if there is one: the three runs of 3, 2 and 4 digits are joined by single
+   * dots and the whole is glued to no number on either side ("10.123.45.6789" is no SSN).
+   * {@link GroupedNumbers} asks this of runs of three digits followed by a dot, which it does not
+   * parse itself (a dot joins no card or NHS number's groups).
+   */
+  static void examineDotted(ScanContext ctx, String s, TextChunks chunks, int k, char[] d) {
+    int start = chunks.digitRunStart(k);
+    int end = chunks.digitRunEnd(k);
+    if (k + 2 >= chunks.digitRunCount() || !dotBefore(s, chunks, k + 1, end, 2) || DigitGroups.gluedLeft(s, start)) {
+      return;
+    }
+    int groupEnd = chunks.digitRunEnd(k + 1);
+    if (!dotBefore(s, chunks, k + 2, groupEnd, 4)) {
+      return;
+    }
+    int serialEnd = chunks.digitRunEnd(k + 2);
+    if (DigitGroups.gluedRight(s, serialEnd) || timeGoesOn(s, serialEnd)) {
+      return;
+    }
+    ctx.budget().charge(1);
+    s.getChars(start, end, d, 0);
+    s.getChars(end + 1, groupEnd, d, 3);
+    s.getChars(groupEnd + 1, serialEnd, d, 5);
+    if (isIssuable(d)) {
+      ctx.add(EntityType.US_SSN, start, serialEnd, 0.6 + (CONTEXT.near(s, start, serialEnd, ctx.budget()) ? 0.2 : 0));
+    }
+  }
+
+  /**
+   * Whether a ':' or '-' and a digit follow {@code i}: dotted digits run on into a time or a range
+   * ("168.10.2410:23:45" is a cut address glued to a time), where dashed SSNs need no such test.
+   */
+  private static boolean timeGoesOn(String s, int i) {
+    return i + 1 < s.length() && (s.charAt(i) == ':' || s.charAt(i) == '-') && CharClasses.isDigit(s.charAt(i + 1));
+  }
+
+  /** Whether digit run {@code k}, of {@code length} digits, starts right after a '.' at {@code dot}. */
+  private static boolean dotBefore(String s, TextChunks chunks, int k, int dot, int length) {
+    return dot < s.length() && s.charAt(dot) == '.' && chunks.digitRunStart(k) == dot + 1
+        && chunks.digitRunEnd(k) - (dot + 1) == length;
   }
 
   static boolean isIssuable(char[] d) {
