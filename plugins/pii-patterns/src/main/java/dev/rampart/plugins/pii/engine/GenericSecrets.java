@@ -7,7 +7,8 @@ import java.util.Set;
  * distribution looks random (Shannon entropy per character at or above a threshold, letters and
  * digits mixed) and that stands within a few words after a word such as "password", "secret",
  * "token" or "api_key". Both conditions are needed: random-looking tokens alone are usually
- * hashes or ids, and "password" alone is just a word.
+ * hashes or ids, and "password" alone is just a word. A keyword starts a word, or a camelCase
+ * part of a name ({@code accessToken}, {@code clientSecret}, {@code AccountKey}).
  */
 final class GenericSecrets implements EntityScanner {
 
@@ -178,8 +179,8 @@ final class GenericSecrets implements EntityScanner {
 
   /**
    * Where the value of {@code NAME=value} in the run {@code [start, end)} starts, when NAME holds a
-   * keyword as a whole part of it ("api_key", "DB_PASSWORD", "TOKEN_FOR_CI"; not "author_id" or
-   * "tokenizer"); -1 otherwise.
+   * keyword as a whole part of it ("api_key", "DB_PASSWORD", "TOKEN_FOR_CI", "AccountKey"; not
+   * "author_id" or "tokenizer"); -1 otherwise.
    */
   static int assignedValueStart(String s, int start, int end) {
     int value = valueStart(s, start, end);
@@ -280,10 +281,28 @@ final class GenericSecrets implements EntityScanner {
 
   /**
    * Whether a keyword ending by {@code to} starts at {@code i} (an ASCII letter some keyword
-   * starts with) after no letter.
+   * starts with) where a word or a camelCase part starts ({@link #partStartsAt}).
    */
   private static boolean keywordStartsAt(String s, int i, int to) {
-    return (i == 0 || !CharClasses.isLetter(s.charAt(i - 1))) && keywordFitsAt(s, i, to, false);
+    return partStartsAt(s, i) && keywordFitsAt(s, i, to, false);
+  }
+
+  /**
+   * Whether a part of a name may start at {@code i}: after no letter, or as a capital after a
+   * lower-case letter and before another ("access|Token", "Account|Key"; not "mon|key", nor
+   * "rules|TOKEN", where words ran together).
+   */
+  private static boolean partStartsAt(String s, int i) {
+    if (i == 0) {
+      return true;
+    }
+    char before = s.charAt(i - 1);
+    return !CharClasses.isLetter(before)
+        || (CharClasses.isUpper(s.charAt(i)) && isLower(before) && i + 1 < s.length() && isLower(s.charAt(i + 1)));
+  }
+
+  private static boolean isLower(char c) {
+    return c >= 'a' && c <= 'z';
   }
 
   /**
@@ -307,8 +326,7 @@ final class GenericSecrets implements EntityScanner {
   static int keywordStart(String s, int from, int to, boolean wholeWord) {
     for (int k = from; k < to; k++) {
       char c = (char) (s.charAt(k) | 0x20);
-      if (c < 'a' || c > 'z' || (KEYWORD_FIRST_LETTERS & (1 << (c - 'a'))) == 0
-          || (k > 0 && CharClasses.isLetter(s.charAt(k - 1)))) {
+      if (c < 'a' || c > 'z' || (KEYWORD_FIRST_LETTERS & (1 << (c - 'a'))) == 0 || !partStartsAt(s, k)) {
         continue;
       }
       if (keywordFitsAt(s, k, to, wholeWord)) {

@@ -42,6 +42,20 @@ class SecretWindowsTest {
     assertEquals(List.of(), found("\u212Aey " + TOKEN, "GENERIC_SECRET"));
   }
 
+  @Test
+  void aKeywordMayStartACamelCasePartOfAName() {
+    assertEquals(List.of(TOKEN), found("{\"accessToken\": \"" + TOKEN + "\"}", "GENERIC_SECRET"));
+    assertEquals(List.of(TOKEN), found("clientSecret: '" + TOKEN + "'", "GENERIC_SECRET"));
+    assertEquals(List.of(TOKEN), found("myPassword = \"" + TOKEN + "\"", "GENERIC_SECRET"));
+    // in one run with its name: the name must hold the keyword as a whole part
+    assertEquals(List.of(TOKEN), found("AccountName=dev;AccountKey=" + TOKEN + ";", "GENERIC_SECRET"));
+    assertEquals(List.of(TOKEN), found("authToken=" + TOKEN, "GENERIC_SECRET"));
+    // not inside a lower-case word, nor where words ran together in capitals
+    assertEquals(List.of(), found("monkeyId=" + TOKEN, "GENERIC_SECRET"));
+    assertEquals(List.of(), found("authorId=" + TOKEN, "GENERIC_SECRET"));
+    assertEquals(List.of(), found("rulesTOKEN: " + TOKEN, "GENERIC_SECRET"));
+  }
+
   private static final String[] KEYWORDS = {"password", "passwd", "pwd", "pass", "secret", "token", "key", "apikey",
     "api_key", "api-key", "access_key", "secret_key", "client_secret", "auth", "authorization", "bearer", "credential",
     "credentials", "private_key"};
