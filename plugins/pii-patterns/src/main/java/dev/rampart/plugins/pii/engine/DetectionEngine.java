@@ -40,7 +40,8 @@ public final class DetectionEngine {
     List<EntityScanner> all = List.of(
         new PrivateKeys(), new Secrets(), new Emails(), new Urls(), new UrlCredentials(), new GroupedNumbers(options.enabled()), new Ibans(),
         new IpAddresses(), new MacAddresses(), new CryptoWallets(),
-        new PhoneNumbers(options.defaultRegion(), options.otherRegions()), new GenericSecrets(), injection);
+        new PhoneNumbers(options.defaultRegion(), options.otherRegions()), new GenericSecrets(), new PasswordAssignments(),
+        injection);
     for (EntityScanner scanner : all) {
       if (scanner.types().stream().anyMatch(options.enabled()::contains)) {
         scanners.add(scanner);

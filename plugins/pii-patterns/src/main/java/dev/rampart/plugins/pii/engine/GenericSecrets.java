@@ -292,7 +292,7 @@ final class GenericSecrets implements EntityScanner {
    * lower-case letter and before another ("access|Token", "Account|Key"; not "mon|key", nor
    * "rules|TOKEN", where words ran together).
    */
-  private static boolean partStartsAt(String s, int i) {
+  static boolean partStartsAt(String s, int i) {
     if (i == 0) {
       return true;
     }

@@ -102,11 +102,12 @@ class SecretWindowsTest {
 
   @Test
   void anAssignedValueNeedsAKeywordNameAndTwentyChars() {
-    // "pwd=" and a value: the shortest run searched for an assignment is 3 + 1 + 20 chars
+    // "key=" and a value: the shortest run searched for an assignment is 3 + 1 + 20 chars ("pwd="
+    // would do too, but a password name's value is a password from six chars on: PasswordAssignments)
     for (int length = 18; length <= 22; length++) {
       String value = TOKEN.substring(0, length);
       List<String> expected = length >= 20 ? List.of(value) : List.of();
-      assertEquals(expected, found("log: pwd=" + value + " ok", "GENERIC_SECRET"), value);
+      assertEquals(expected, found("log: key=" + value + " ok", "GENERIC_SECRET"), value);
       assertEquals(expected, found("log: DB_KEY=" + value + " ok", "GENERIC_SECRET"), value);
     }
     assertEquals(List.of(), found("log: path=" + TOKEN + " ok", "GENERIC_SECRET"));
