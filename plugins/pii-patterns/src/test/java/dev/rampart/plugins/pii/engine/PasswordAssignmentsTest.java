@@ -40,6 +40,18 @@ class PasswordAssignmentsTest {
   }
 
   @Test
+  void aSecretInAUrlsQueryIsReportedAndTheUrlEndsBeforeIt() {
+    String text = "GET https://api.example.com/v1?api_key=Zx9kQ2mP8vL4nR7tY1wE5uI3oA6sD0fG&limit=5 and /login?user=bob&password=abc123xy";
+    List<String> found = engine.scan(text).findings().stream().map(f -> f.entityType() + " " + text.substring(f.start(), f.end())).toList();
+    assertEquals(List.of("URL https://api.example.com/v1?api_key=", "GENERIC_SECRET Zx9kQ2mP8vL4nR7tY1wE5uI3oA6sD0fG",
+        "GENERIC_SECRET abc123xy"), found);
+    // a URL whose query holds no secret is whole
+    String plain = "see https://example.com/a?b=1&c=d for more";
+    assertEquals(List.of("https://example.com/a?b=1&c=d"), engine.scan(plain).findings().stream()
+        .map(f -> plain.substring(f.start(), f.end())).toList());
+  }
+
+  @Test
   void aValueLongerThanTheLimitIsNotTakenForAPassword() {
     String value = "a1".repeat(PasswordAssignments.MAX_VALUE / 2 + 1);
     assertTrue(secrets("password: " + value).stream().noneMatch(v -> v.length() > PasswordAssignments.MAX_VALUE));

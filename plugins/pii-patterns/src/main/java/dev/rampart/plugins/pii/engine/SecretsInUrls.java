@@ -1,0 +1,64 @@
+package dev.rampart.plugins.pii.engine;
+
+import dev.rampart.contracts.guard.Finding;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A URL whose query holds a secret ({@code https://api.example.com/v1?api_key=...},
+ * {@code /login?user=bob&password=...}) ends where the secret starts. Overlaps are settled by
+ * score, and a URL (0.85) would otherwise hide a keyword-found secret (0.7-0.75) inside it: a
+ * tenant that redacts secrets but allows URLs would then let the secret through. Cut, the URL
+ * keeps what comes before the secret and the secret is reported on its own; what follows it is
+ * left unreported (the rest of a query).
+ *
+ * <p>Applied to the candidates before overlaps are settled, so the platform, settling every
+ * detector's findings together, sees the same.
+ */
+final class SecretsInUrls {
+
+  private SecretsInUrls() {}
+
+  /** Cuts, in place, every URL candidate of {@code candidates} that holds a secret in its query. */
+  static void cut(String text, List<Finding> candidates) {
+    int secrets = 0;
+    int urls = 0;
+    for (Finding f : candidates) {
+      if (f.entityType().equals(EntityType.GENERIC_SECRET.name())) {
+        secrets++;
+      } else if (f.entityType().equals(EntityType.URL.name())) {
+        urls++;
+      }
+    }
+    if (secrets == 0 || urls == 0) {
+      return;
+    }
+    int[] starts = new int[secrets];
+    int k = 0;
+    for (Finding f : candidates) {
+      if (f.entityType().equals(EntityType.GENERIC_SECRET.name())) {
+        starts[k++] = f.start();
+      }
+    }
+    Arrays.sort(starts);
+    for (int i = 0; i < candidates.size(); i++) {
+      Finding url = candidates.get(i);
+      if (!url.entityType().equals(EntityType.URL.name())) {
+        continue;
+      }
+      int query = text.indexOf('?', url.start());
+      if (query < 0 || query >= url.end()) {
+        continue;
+      }
+      // the first secret starting in the query
+      int at = Arrays.binarySearch(starts, query + 1);
+      int first = at >= 0 ? at : -at - 1;
+      while (first > 0 && starts[first - 1] > query) {
+        first--; // binarySearch finds any of equal keys: step back to the first
+      }
+      if (first < secrets && starts[first] < url.end()) {
+        candidates.set(i, new Finding(url.entityType(), url.start(), starts[first], url.score(), url.detectorId()));
+      }
+    }
+  }
+}
