@@ -8,7 +8,8 @@ import java.util.Set;
  * {@code gho_}, {@code ghu_}, {@code ghs_}, {@code ghr_} then 36 characters; fine-grained
  * {@code github_pat_}), Slack tokens ({@code xoxb-}, {@code xoxp-}, {@code xoxa-}, {@code xoxr-},
  * {@code xoxs-}, {@code xoxe-} refresh tokens, {@code xoxe.xoxp-} configuration tokens,
- * {@code xapp-}), JSON Web Tokens (see {@link JsonWebTokens}) and the API keys of well-known
+ * {@code xapp-}; incoming-webhook URLs {@code https://hooks.slack.com/services/T.../B.../...}, whose
+ * path is the credential), JSON Web Tokens (see {@link JsonWebTokens}) and the API keys of well-known
  * vendors ({@link VendorKeys}, reported as {@link EntityType#GENERIC_SECRET}). An AWS or GitHub
  * prefix followed by one character repeated ({@code AKIAXXXXXXXXXXXXXXXX}, {@code ghp_xxxx...})
  * is a documentation placeholder, not a credential. One pass over the text's token-shaped runs;
@@ -68,7 +69,7 @@ final class Secrets implements EntityScanner {
     }
   }
 
-  /** Chars a token can start with: 'A' (AWS), 'g' (GitHub), 'x' (Slack), 'e' (JWT) and {@link VendorKeys#mayStart}. */
+  /** Chars a token can start with: 'A' (AWS), 'g' (GitHub), 'x' (Slack), 'e' (JWT), 'h' (Slack webhooks) and {@link VendorKeys#mayStart}. */
   private static final boolean[] TOKEN_CHARS = new boolean[128];
 
   static {
@@ -100,6 +101,13 @@ final class Secrets implements EntityScanner {
       end = slackTokenEnd(s, i);
       if (end > 0) {
         ctx.add(EntityType.SLACK_TOKEN, i, end, 0.9);
+      }
+    } else if (c == 'h') {
+      end = slackWebhookEnd(s, i);
+      if (end > 0) {
+        // the whole URL, scheme included: as a Slack token it outranks the URL reading of it
+        int start = s.startsWith("https://", i - 8) ? i - 8 : s.startsWith("http://", i - 7) ? i - 7 : i;
+        ctx.add(EntityType.SLACK_TOKEN, start, end, 0.9);
       }
     } else if (c == 'e') {
       end = JsonWebTokens.end(s, i, ctx.budget());
@@ -152,6 +160,35 @@ final class Secrets implements EntityScanner {
       }
     }
     return true;
+  }
+
+  private static final String[] SLACK_WEBHOOKS = {
+    "hooks.slack.com/services/", "hooks.slack.com/workflows/", "hooks.slack.com/triggers/"};
+
+  /**
+   * End of a Slack webhook's path at {@code i} ("hooks.slack.com/services/T0.../B0.../secret"):
+   * 20 to 200 chars of letters, digits, '/', '_' and '-', the last segment 8 or more of them and
+   * not one char repeated ("XXXXXXXX" fills documentation); -1 otherwise.
+   */
+  static int slackWebhookEnd(String s, int i) {
+    for (String hook : SLACK_WEBHOOKS) {
+      if (!s.startsWith(hook, i)) {
+        continue;
+      }
+      int from = i + hook.length();
+      int k = from;
+      int lastSegment = from;
+      while (k < s.length() && k - from < 200
+          && (CharClasses.isAlnum(s.charAt(k)) || s.charAt(k) == '/' || s.charAt(k) == '_' || s.charAt(k) == '-')) {
+        if (s.charAt(k) == '/') {
+          lastSegment = k + 1;
+        }
+        k++;
+      }
+      boolean shaped = k - from >= 20 && k - lastSegment >= 8 && !placeholder(s, lastSegment, k);
+      return shaped && CharClasses.boundaryAt(s, k) ? k : -1;
+    }
+    return -1;
   }
 
   private static int slackTokenEnd(String s, int i) {

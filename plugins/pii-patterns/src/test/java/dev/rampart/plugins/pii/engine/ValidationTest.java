@@ -125,6 +125,18 @@ class ValidationTest {
   }
 
   @Test
+  void aSlackWebhookUrlIsASlackTokenNotAMereUrl() {
+    String hook = "https://hooks.slack.com/services/T024BE7LD/B0A1B2C3D/abcdefghijklmnopqrstuvwx";
+    assertEquals(List.of("SLACK_TOKEN:" + hook), found("curl -X POST " + hook + " -d @msg.json"));
+    String workflow = "hooks.slack.com/workflows/T024BE7LD/A05ABCDEF/4564564562/n3kDf8as9D0fjK2d";
+    assertEquals(List.of("SLACK_TOKEN:" + workflow), found("webhook: " + workflow));
+    // the documentation's placeholder, and Slack's own pages, are URLs only
+    String placeholder = "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX";
+    assertEquals(List.of("URL:" + placeholder), found(placeholder));
+    assertEquals(List.of("URL:https://api.slack.com/messaging/webhooks"), found("see https://api.slack.com/messaging/webhooks"));
+  }
+
+  @Test
   void placeholderKeysAreNotCredentials() {
     assertEquals(List.of(), found("key = AKIAXXXXXXXXXXXXXXXX"));
     assertEquals(List.of(), found("ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
