@@ -27,7 +27,7 @@ final class BuiltInSecrets {
 
   private static final String[] KEY_PREFIXES = {
       "sk-", "sk_live_", "sk_test_", "rk_live_", "rk_test_", "rk_dev_", "ghp_", "gho_", "ghs_", "github_pat_",
-      "xoxb-", "xoxp-", "xoxa-", "xoxs-", "AIza", "glpat-"};
+      "xoxb-", "xoxp-", "xoxa-", "xoxs-", "AIza", "glpat-", "gsk_", "xai-", "r8_", "hf_", "npm_"};
   private static final String[] AWS_PREFIXES = {"AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA"};
   private static final String[] SECRET_WORDS = {
       "password", "passwd", "pwd", "secret", "client_secret", "api_key", "api-key", "apikey", "access_token",

@@ -37,8 +37,10 @@ class LogSafetyTest {
       + ".SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
   static final String PEM_BODY = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj";
   static final String PEM = "-----BEGIN PRIVATE KEY-----\n" + PEM_BODY + "\nMqx1qv2Ow3Zb\n-----END PRIVATE KEY-----";
+  static final String GROQ_KEY = "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";
+  static final String XAI_KEY = "xai-Zx9kQ2mP8vL4nR7tY1wE5uI3oA6sD0fGh2jK4lZ6xC8vB0nM1qW3eR5tY7uI9oPZx9kQ2mP8vL4nR7tY1wE";
   static final List<String> SECRETS = List.of(CARD, "4111111111111111", EMAIL, AWS_KEY, JWT, "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV",
-      PEM_BODY, "sk-live-abcdef0123456789", "hunter2hunter2");
+      PEM_BODY, "sk-live-abcdef0123456789", "hunter2hunter2", GROQ_KEY, XAI_KEY);
 
   @TempDir Path dir;
 
@@ -75,6 +77,7 @@ class LogSafetyTest {
       log.warn("Authorization: Bearer {}", JWT);
       log.info("config dump api_key=sk-live-abcdef0123456789 password: \"hunter2hunter2\"");
       log.info("key material:\n{}", PEM);
+      log.warn("upstream refused {} and {}", GROQ_KEY, XAI_KEY);
       log.info("login user={} ok", EMAIL);
       log.error("request failed", new IllegalStateException("no account for " + EMAIL + " with token " + JWT));
     });

@@ -5,9 +5,10 @@ package dev.rampart.plugins.pii.engine;
  * OpenAI ({@code sk-}, {@code sk-proj-}, {@code sk-svcacct-}, {@code sk-admin-}), Anthropic
  * ({@code sk-ant-}), Stripe secret and restricted keys ({@code sk_live_}, {@code sk_test_},
  * {@code rk_live_}, {@code rk_test_}), Google API keys ({@code AIza} + 35), GitLab personal
- * tokens ({@code glpat-}), npm ({@code npm_} + 36), Hugging Face ({@code hf_}) and SendGrid
- * ({@code SG.}). Keys of an AI gateway's own upstreams are the secrets most likely to be pasted
- * into a prompt. Reported as {@code GENERIC_SECRET}: the tenant policy treats them as secrets.
+ * tokens ({@code glpat-}), npm ({@code npm_} + 36), Hugging Face ({@code hf_}), SendGrid
+ * ({@code SG.}), OpenRouter ({@code sk-or-v1-} + 64), Groq ({@code gsk_}), xAI ({@code xai-}) and
+ * Replicate ({@code r8_}). Keys of an AI gateway's own upstreams are the secrets most likely to be
+ * pasted into a prompt. Reported as {@code GENERIC_SECRET}: the tenant policy treats them as secrets.
  */
 final class VendorKeys {
 
@@ -15,6 +16,7 @@ final class VendorKeys {
   private record Form(String prefix, String extra, int minBody, int maxBody) {}
 
   private static final Form[] FORMS = {
+    new Form("sk-or-v1-", "", 64, 64),
     new Form("sk-ant-", "-_", 32, 200),
     new Form("sk-proj-", "-_", 32, 200),
     new Form("sk-svcacct-", "-_", 32, 200),
@@ -29,6 +31,9 @@ final class VendorKeys {
     new Form("npm_", "", 36, 36),
     new Form("hf_", "", 30, 40),
     new Form("SG.", "-_.", 60, 80),
+    new Form("gsk_", "", 40, 64),
+    new Form("xai-", "", 60, 100),
+    new Form("r8_", "", 30, 45),
   };
 
   private VendorKeys() {}
@@ -45,7 +50,7 @@ final class VendorKeys {
 
   /** Whether a key can start with {@code c}; 'A' and 'g' also start other tokens. */
   static boolean mayStart(char c) {
-    return c == 's' || c == 'r' || c == 'A' || c == 'g' || c == 'n' || c == 'h' || c == 'S';
+    return c == 's' || c == 'r' || c == 'A' || c == 'g' || c == 'n' || c == 'h' || c == 'S' || c == 'x';
   }
 
   /** End of a vendor key starting at {@code i}, or -1. */

@@ -137,6 +137,18 @@ class ValidationTest {
   }
 
   @Test
+  void aiProviderKeysAreFoundByTheirPrefixAlone() {
+    for (String key : List.of(
+        "sk-or-v1-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        "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",
+        "xai-Zx9kQ2mP8vL4nR7tY1wE5uI3oA6sD0fGh2jK4lZ6xC8vB0nM1qW3eR5tY7uI9oPZx9kQ2mP8vL4nR7tY1wE",
+        "r8_Zx9kQ2mP8vL4nR7tY1wE5uI3oA6sD0fGh2jK4")) {
+      assertEquals(List.of("GENERIC_SECRET:" + key), found("the upstream refused " + key + " today"), key);
+    }
+    assertEquals(List.of(), found("xai-is-a-company name, gsk_short"));
+  }
+
+  @Test
   void placeholderKeysAreNotCredentials() {
     assertEquals(List.of(), found("key = AKIAXXXXXXXXXXXXXXXX"));
     assertEquals(List.of(), found("ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
