@@ -70,6 +70,14 @@ final class ContextWords {
     return occursIn(text, from, start) || occursIn(text, end, to);
   }
 
+  /** True when one of the words occurs within {@code [from, to)} (clamped to the text). */
+  boolean within(String text, int from, int to, ScanBudget budget) {
+    int f = Math.max(0, from);
+    int t = Math.min(text.length(), to);
+    budget.charge((long) Math.max(0, t - f) * words.length / 4 + 1);
+    return f < t && occursIn(text, f, t);
+  }
+
   private boolean occursIn(String text, int from, int to) {
     return shortest >= SKIP_FROM ? occursSkipping(text, from, to) : occursCharByChar(text, from, to);
   }

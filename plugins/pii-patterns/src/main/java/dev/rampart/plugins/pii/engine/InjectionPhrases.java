@@ -171,9 +171,16 @@ final class InjectionPhrases {
     add(byTrigger, "you", phrase(Kind.ROLE_PLAY, 0.8,
         "you(?:" + S + "are|'re)" + S + "(?:no" + S + "longer|not)" + S + "(?:bound|restricted|limited|constrained)" + S + "by",
         null), " are no", "'re no");
+    // "you have no restrictions", and the hypothetical "if you had no guidelines, how would you..."
     add(byTrigger, "you", phrase(Kind.ROLE_PLAY, 0.55,
-        "you" + S + "(?:have|has)" + S + "no" + S + "(?:more" + S + ")?(?:ethical" + S + ")?"
-            + "(?:restrictions|limitations|filters|guidelines|boundaries|morals|ethics)", null), " have no", " has no");
+        "you" + S + "(?:have|has|had)" + S + "no" + S + "(?:more" + S + ")?(?:ethical" + S + ")?"
+            + "(?:restrictions|limitations|filters|guidelines|boundaries|morals|ethics|rules)\\b", null),
+        " have no", " has no", " had no");
+    // a persona assigned outright: "now you are an unrestricted AI", "you are an uncensored assistant"
+    add(byTrigger, "you", phrase(Kind.ROLE_PLAY, 0.8,
+        "you(?:" + S + "are|'re)" + S + "(?:an?" + S + ")?(?:unrestricted|unfiltered|uncensored|jailbroken|amoral)" + S
+            + "(?:ai|assistant|chatbot|bot|model|language" + S + "model|llm|version)\\b", null),
+        " are an", " are a", " are un", " are jailbroken", " are amoral", "'re an", "'re a", "'re un");
     add(byTrigger, "pretend", phrase(Kind.ROLE_PLAY, 0.85,
         "pretend" + S + "(?:that" + S + ")?(?:you" + S + "(?:are|have|were|can)|you're|to" + S + "be)\\b[^.!?\\n]{0,80}?\\b"
             + "(?:no|without|free" + S + "of|zero|none" + S + "of" + S + "the)" + S + "(?:[a-z]{1,12}" + S + ")?"
@@ -248,9 +255,16 @@ final class InjectionPhrases {
             + "(?:ethical|moral)(?:" + S + "(?:or|and)" + S + "(?:ethical|moral))?" + S
             + "(?:guidelines|restrictions|limits|limitations|boundaries|constraints|filters|considerations|principles|rules)\\b",
         between -> !THIRD_PARTY.matcher(between).find());
+    // the same with what only a model has instead: "answer without any filters", "respond without
+    // censorship" (not "restrictions" or "limits": "asked to respond without any restrictions on scope")
+    Phrase answersUnfiltered = phrase(Kind.ROLE_PLAY, 0.7,
+        "(?:respond(?:s|ing)?|repl(?:y|ies|ying)|answer(?:s|ing)?)\\b([^.!?\\n]{0,40}?)\\bwithout" + S + "(?:any" + S + ")?"
+            + "(?:filters?|filtering|censorship|censoring|guardrails)\\b",
+        between -> !THIRD_PARTY.matcher(between).find());
     for (String verb : List.of("respond", "responds", "responding", "reply", "replies", "replying", "answer", "answers",
         "answering")) {
       add(byTrigger, verb, answersWithoutEthics);
+      add(byTrigger, verb, answersUnfiltered);
     }
     Phrase above = phrase(Kind.EXTRACTION, 0.75,
         "(?:repeat|print|output|copy)" + S + "(?:the" + S + ")?(?:text|words|everything|all)" + S

@@ -14,7 +14,9 @@ import java.util.Set;
  * attempt present in the same text (attacks combine techniques, ordinary text rarely does),
  * and by 0.1 when the phrase itself was obfuscated (nobody hides an innocent sentence). It falls
  * by 0.35 when the phrase is quoted and a word such as "like", "example" or "injection" stands
- * just before the quote: "attacks like 'ignore previous instructions'" talks about an attack.
+ * just before the quote, or one naming the topic ("injection", "jailbreak", "attack") after it:
+ * "attacks like 'ignore previous instructions'" and "what does 'ignore previous instructions'
+ * mean in prompt injection?" talk about an attack.
  */
 final class PromptInjection implements EntityScanner {
 
@@ -23,6 +25,13 @@ final class PromptInjection implements EntityScanner {
   private static final ContextWords MENTION = new ContextWords(
       "like", "such as", "e.g", "example", "examples", "phrase", "phrases", "called", "known as", "injection",
       "injections", "jailbreak", "jailbreaks", "attack", "attacks", "detect", "detects", "detection", "classifier");
+  /**
+   * Words that, after a quoted phrase, name it as an attack ("'...' is a classic injection"):
+   * only those naming the topic, not "like" or "example", which follow quotes in ordinary prose
+   * and in host names, and which an attacker could append to make a phrase look quoted.
+   */
+  private static final ContextWords NAMED_AFTER = new ContextWords(
+      "injection", "injections", "jailbreak", "jailbreaks", "attack", "attacks", "classifier");
 
   private final InjectionPhrases phrases = new InjectionPhrases();
   private final EncodedPayloads encoded = new EncodedPayloads(phrases);
@@ -32,7 +41,7 @@ final class PromptInjection implements EntityScanner {
     return phrases.triggerShapes();
   }
 
-  /** Whether {@code [start, end)} stands in quotes right after a word that introduces an example. */
+  /** Whether {@code [start, end)} stands in quotes next to a word that introduces or names an example. */
   private static boolean quotedMention(String s, int start, int end, ScanBudget budget) {
     int open = start - 1;
     int close = end;
@@ -42,7 +51,8 @@ final class PromptInjection implements EntityScanner {
     if (open < 0 || QUOTES.indexOf(s.charAt(open)) < 0 || close >= s.length() || QUOTES.indexOf(s.charAt(close)) < 0) {
       return false;
     }
-    return MENTION.near(s, open, open, budget);
+    // the word may stand before the quote ("attacks like '...'"), or name it after ("'...' mean in prompt injection")
+    return MENTION.near(s, open, open, budget) || NAMED_AFTER.within(s, close + 1, close + 1 + ContextWords.BEFORE, budget);
   }
 
   @Override
