@@ -8,7 +8,7 @@ import java.util.Set;
  * joined by one consistent space or dash, so each run is parsed once ({@link DigitGroups}) and
  * handed to the three validators ({@link CardNumbers}, {@link SocialSecurityNumbers},
  * {@link NhsNumbers}) that are enabled. SSNs may also be dotted ({@code 078.05.1123}): three
- * digits before a dot are handed to {@link SocialSecurityNumbers#examineDotted}.
+ * digits before a dot are looked at by {@link SocialSecurityNumbers#dottedAt}.
  */
 final class GroupedNumbers implements EntityScanner {
 
@@ -46,13 +46,17 @@ final class GroupedNumbers implements EntityScanner {
       // fewer than nine digits and no separator going on to more digits: nothing to parse (the
       // next run starts past this one, so skipping it changes no later step)
       int digitsEnd = chunks.digitRunEnd(k);
-      if (digitsEnd - start < 9 && !joinsMoreDigits(s, digitsEnd, chunks, k + 1, runs)) {
-        if (ssns && digitsEnd - start == 3 && digitsEnd < s.length() && s.charAt(digitsEnd) == '.') {
-          budget.charge(unpaid);
-          unpaid = 0;
-          SocialSecurityNumbers.examineDotted(ctx, s, chunks, k, digits);
+      if (digitsEnd - start < 9) {
+        char after = digitsEnd < s.length() ? s.charAt(digitsEnd) : ' ';
+        if (!joinsMoreDigits(after, digitsEnd, chunks, k + 1, runs)) {
+          // a dot joins no card's or NHS number's groups, but may an SSN's: three digits before one
+          if (after == '.' && ssns && digitsEnd - start == 3 && SocialSecurityNumbers.dottedAt(s, chunks, k)) {
+            budget.charge(unpaid);
+            unpaid = 0;
+            SocialSecurityNumbers.examineDotted(ctx, s, chunks, k, digits);
+          }
+          continue;
         }
-        continue;
       }
       budget.charge(unpaid);
       unpaid = 0;
@@ -83,14 +87,14 @@ final class GroupedNumbers implements EntityScanner {
   }
 
   /**
-   * Whether a space or dash at {@code i} joins the digits before it to more digits: the char
-   * after {@code i} is a digit exactly when digit run {@code next} (of {@code runs}) starts
-   * there, since runs are maximal. The char at {@code i} is asked first: in log lines most runs
+   * Whether {@code c}, the char at {@code i} (a space past the text's end), is a space or dash
+   * joining the digits before it to more digits: the char after {@code i} is a digit exactly
+   * when digit run {@code next} (of {@code runs}) starts there, since runs are maximal. The char
+   * is asked first: in log lines most runs
    * end at ':', '.', '=' or a letter, which that one read turns away, while the run list alone
    * passes every run of a date, a time or an IP address (their runs are one char apart).
    */
-  private static boolean joinsMoreDigits(String s, int i, TextChunks chunks, int next, int runs) {
-    return i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '-')
-        && next < runs && chunks.digitRunStart(next) == i + 1;
+  private static boolean joinsMoreDigits(char c, int i, TextChunks chunks, int next, int runs) {
+    return (c == ' ' || c == '-') && next < runs && chunks.digitRunStart(next) == i + 1;
   }
 }

@@ -33,27 +33,33 @@ final class SocialSecurityNumbers {
   }
 
   /**
-   * Reports the dotted SSN ({@code AAA.GG.SSSS}) whose area is digit run {@code k} of
-   * {@code chunks}, if there is one: the three runs of 3, 2 and 4 digits are joined by single
-   * dots and the whole is glued to no number on either side ("10.123.45.6789" is no SSN).
-   * {@link GroupedNumbers} asks this of runs of three digits followed by a dot, which it does not
-   * parse itself (a dot joins no card or NHS number's groups).
+   * Whether digit run {@code k} of {@code chunks}, three digits, is the area of a dotted SSN
+   * ({@code AAA.GG.SSSS}): the runs of 3, 2 and 4 digits are joined by single dots and the whole
+   * is glued to no number on either side ("10.123.45.6789" is no SSN) nor runs on into a time.
+   * Reads a few chars and charges nothing: {@link GroupedNumbers} asks it of every run of three
+   * digits, which it does not parse itself (a dot joins no card or NHS number's groups).
    */
-  static void examineDotted(ScanContext ctx, String s, TextChunks chunks, int k, char[] d) {
-    int start = chunks.digitRunStart(k);
+  static boolean dottedAt(String s, TextChunks chunks, int k) {
     int end = chunks.digitRunEnd(k);
-    if (k + 2 >= chunks.digitRunCount() || !dotBefore(s, chunks, k + 1, end, 2) || DigitGroups.gluedLeft(s, start)) {
-      return;
+    if (end >= s.length() || s.charAt(end) != '.' || k + 2 >= chunks.digitRunCount()
+        || DigitGroups.gluedLeft(s, chunks.digitRunStart(k)) || !dotBefore(s, chunks, k + 1, end, 2)) {
+      return false;
     }
     int groupEnd = chunks.digitRunEnd(k + 1);
     if (!dotBefore(s, chunks, k + 2, groupEnd, 4)) {
-      return;
+      return false;
     }
     int serialEnd = chunks.digitRunEnd(k + 2);
-    if (DigitGroups.gluedRight(s, serialEnd) || timeGoesOn(s, serialEnd)) {
-      return;
-    }
+    return !DigitGroups.gluedRight(s, serialEnd) && !timeGoesOn(s, serialEnd);
+  }
+
+  /** Reports the dotted SSN {@link #dottedAt} found at digit run {@code k} if it is issuable. */
+  static void examineDotted(ScanContext ctx, String s, TextChunks chunks, int k, char[] d) {
     ctx.budget().charge(1);
+    int start = chunks.digitRunStart(k);
+    int end = chunks.digitRunEnd(k);
+    int groupEnd = chunks.digitRunEnd(k + 1);
+    int serialEnd = chunks.digitRunEnd(k + 2);
     s.getChars(start, end, d, 0);
     s.getChars(end + 1, groupEnd, d, 3);
     s.getChars(groupEnd + 1, serialEnd, d, 5);
