@@ -23,7 +23,6 @@ final class ScanScratch {
   private int[] classes;
   private int[] digitRuns;
   private int[] chunks;
-  private byte[] bytes;
 
   /** This thread's scratch, now lent to the caller until {@link #giveBack()}. */
   static ScanScratch borrow() {
@@ -48,11 +47,6 @@ final class ScanScratch {
   /** An array of at least {@code length} ints for the shared pass's chunk classes. */
   int[] classes(int length) {
     return classes = atLeast(classes, length);
-  }
-
-  /** An array of at least {@code length} bytes for a block of the text as {@link OneBytePerChar}. */
-  byte[] bytes(int length) {
-    return bytes = bytes != null && bytes.length >= length ? bytes : new byte[length];
   }
 
   /** The last digit-run array kept, or a new one of {@code length} ints if that is shorter. */

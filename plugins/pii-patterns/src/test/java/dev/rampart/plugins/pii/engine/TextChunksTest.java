@@ -50,29 +50,13 @@ class TextChunksTest {
 
   @Test
   void charsAboveLatin1AreNonAsciiWhateverTheirLowByte() {
-    // U+0120 and U+0131 end in the bytes of ' ' and '1': read a byte per char, they must not
-    // split a chunk or make a digit run (the text is held two bytes per char, the slower path)
+    // U+0120 and U+0131 end in the bytes of ' ' and '1': they must not split a chunk or make a digit run
     String text = "a\u0120b x\u0131y 7";
-    assertTrue(!OneBytePerChar.heldAsLatin1(text));
     TextChunks c = new TextChunks(text, null);
     assertEquals(List.of("a\u0120b", "x\u0131y", "7"), chunks(text));
     assertEquals(TextChunks.LOWER | TextChunks.NON_ASCII, c.classes(0));
     assertEquals(1, c.digitRunCount());
     assertEquals(List.of(text.indexOf('7'), text.length()), List.of(c.digitRunStart(0), c.digitRunEnd(0)));
-  }
-
-  @Test
-  void latin1TextIsCopiedAsItsBytes() {
-    String latin1 = "caf\u00e9 \u00a0 x";
-    assertTrue(OneBytePerChar.heldAsLatin1(latin1));
-    byte[] bytes = new byte[latin1.length() + 3];
-    OneBytePerChar.copy(latin1, true, 1, latin1.length(), bytes);
-    for (int i = 1; i < latin1.length(); i++) {
-      assertEquals(latin1.charAt(i), bytes[i - 1] & 0xFF);
-    }
-    byte[] wide = new byte[2];
-    OneBytePerChar.copy("x\u00e9\u20ac", false, 1, 3, wide);
-    assertEquals(List.of(0xE9, 0x80), List.of(wide[0] & 0xFF, wide[1] & 0xFF));
   }
 
   @Test
