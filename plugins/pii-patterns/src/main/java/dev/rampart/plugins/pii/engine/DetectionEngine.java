@@ -101,7 +101,7 @@ public final class DetectionEngine {
         }
         scanner.scan(ctx);
       }
-      SecretsInUrls.cut(s, ctx.candidates());
+      SecretsInUrls.cut(ctx);
       // the context kept only enabled types at or above the threshold
       List<Finding> found = resolve ? FindingResolver.resolve(ctx.candidates()) : List.copyOf(ctx.candidates());
       return new ScanResult(found, budget.used(), budget.limit(), cut || budget.exhausted());

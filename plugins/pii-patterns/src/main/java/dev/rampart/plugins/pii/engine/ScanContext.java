@@ -20,6 +20,8 @@ final class ScanContext {
   private final Set<EntityType> enabled;
   private final double minScore;
   private final List<Finding> candidates = new ArrayList<>();
+  /** Bit {@code type.ordinal()} set once a candidate of that type is kept. */
+  private int keptTypes;
   private Map<String, Boolean> phoneVerdicts;
   private int[] longTokens;
   private int longTokenCount;
@@ -56,7 +58,13 @@ final class ScanContext {
     double clamped = Math.min(1.0, score);
     if (clamped >= minScore && enabled.contains(type)) {
       candidates.add(new Finding(type.name(), start, end, clamped, detectorId));
+      keptTypes |= 1 << type.ordinal();
     }
+  }
+
+  /** Whether a candidate of {@code type} has been kept. */
+  boolean holds(EntityType type) {
+    return (keptTypes & (1 << type.ordinal())) != 0;
   }
 
   List<Finding> candidates() {

@@ -171,6 +171,9 @@ final class Secrets implements EntityScanner {
    * not one char repeated ("XXXXXXXX" fills documentation); -1 otherwise.
    */
   static int slackWebhookEnd(String s, int i) {
+    if (!s.startsWith("hooks.slack.com/", i)) {
+      return -1; // most 'h's start "http" or a word
+    }
     for (String hook : SLACK_WEBHOOKS) {
       if (!s.startsWith(hook, i)) {
         continue;

@@ -19,8 +19,14 @@ final class SecretsInUrls {
 
   private SecretsInUrls() {}
 
-  /** Cuts, in place, every URL candidate of {@code candidates} that holds a secret in its query. */
-  static void cut(String text, List<Finding> candidates) {
+  /** Cuts, in place, every URL candidate of the scan that holds a secret in its query. */
+  static void cut(ScanContext ctx) {
+    if (ctx.holds(EntityType.URL) && ctx.holds(EntityType.GENERIC_SECRET)) {
+      cut(ctx.text(), ctx.candidates()); // most texts hold neither, or not both
+    }
+  }
+
+  private static void cut(String text, List<Finding> candidates) {
     int secrets = 0;
     int urls = 0;
     for (Finding f : candidates) {

@@ -36,13 +36,35 @@ final class VendorKeys {
     new Form("r8_", "", 30, 45),
   };
 
+  /**
+   * The forms by the first char of their prefix, in {@link #FORMS} order (which tries longer
+   * prefixes first: "sk-ant-" before "sk-"): a token start is compared with the few forms that
+   * begin like it, not with all of them (log lines start words with 's' and 'r' all the time).
+   */
+  private static final Form[][] BY_FIRST_CHAR = new Form[128][];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      char first = c;
+      Form[] forms = java.util.Arrays.stream(FORMS).filter(f -> f.prefix().charAt(0) == first).toArray(Form[]::new);
+      BY_FIRST_CHAR[c] = forms.length == 0 ? null : forms;
+    }
+  }
+
   private VendorKeys() {}
+
+  /** The forms whose prefix starts with the char at {@code i}, or null. */
+  private static Form[] formsAt(String s, int i) {
+    char c = s.charAt(i);
+    return c < 128 ? BY_FIRST_CHAR[c] : null;
+  }
 
   /** The longest key of the form whose prefix starts at {@code i} (the one {@link #end} would try), or -1. */
   static int longestFrom(String s, int i) {
-    for (Form f : FORMS) {
-      if (s.startsWith(f.prefix(), i)) {
-        return f.prefix().length() + f.maxBody();
+    Form[] forms = formsAt(s, i);
+    for (int k = 0; forms != null && k < forms.length; k++) {
+      if (s.startsWith(forms[k].prefix(), i)) {
+        return forms[k].prefix().length() + forms[k].maxBody();
       }
     }
     return -1;
@@ -50,12 +72,14 @@ final class VendorKeys {
 
   /** Whether a key can start with {@code c}; 'A' and 'g' also start other tokens. */
   static boolean mayStart(char c) {
-    return c == 's' || c == 'r' || c == 'A' || c == 'g' || c == 'n' || c == 'h' || c == 'S' || c == 'x';
+    return c < 128 && BY_FIRST_CHAR[c] != null;
   }
 
   /** End of a vendor key starting at {@code i}, or -1. */
   static int end(String s, int i) {
-    for (Form f : FORMS) {
+    Form[] forms = formsAt(s, i);
+    for (int n = 0; forms != null && n < forms.length; n++) {
+      Form f = forms[n];
       if (!s.startsWith(f.prefix(), i)) {
         continue;
       }
