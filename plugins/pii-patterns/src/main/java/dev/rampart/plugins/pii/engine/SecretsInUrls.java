@@ -22,11 +22,25 @@ final class SecretsInUrls {
   /** Cuts, in place, every URL candidate of the scan that holds a secret in its query. */
   static void cut(ScanContext ctx) {
     if (ctx.holds(EntityType.URL) && ctx.holds(EntityType.GENERIC_SECRET)) {
-      cut(ctx.text(), ctx.candidates()); // most texts hold neither, or not both
+      cut(ctx.text(), ctx.candidates(), ctx.budget()); // most texts hold neither, or not both
     }
   }
 
-  private static void cut(String text, List<Finding> candidates) {
+  /**
+   * The '?' that starts the query of the URL {@code [start, end)}, or -1. Looked for inside the URL
+   * only (not with {@code indexOf}, which would read on to the text's end for every URL without
+   * one): URLs do not overlap, so all of them together are read once.
+   */
+  private static int queryStart(String text, int start, int end) {
+    for (int q = start; q < end; q++) {
+      if (text.charAt(q) == '?') {
+        return q;
+      }
+    }
+    return -1;
+  }
+
+  private static void cut(String text, List<Finding> candidates, ScanBudget budget) {
     int secrets = 0;
     int urls = 0;
     for (Finding f : candidates) {
@@ -52,8 +66,9 @@ final class SecretsInUrls {
       if (!url.entityType().equals(EntityType.URL.name())) {
         continue;
       }
-      int query = text.indexOf('?', url.start());
-      if (query < 0 || query >= url.end()) {
+      budget.charge(url.end() - url.start());
+      int query = queryStart(text, url.start(), url.end());
+      if (query < 0) {
         continue;
       }
       // the first secret starting in the query

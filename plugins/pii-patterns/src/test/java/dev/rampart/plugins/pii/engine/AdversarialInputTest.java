@@ -97,6 +97,15 @@ class AdversarialInputTest {
   }
 
   @Test
+  void oneSecretAndManyUrlsWithoutAQueryStayLinear() {
+    // every URL is looked into for a query with a secret in it: inside the URL only, never on to the text's end
+    String text = "token=Zx9kQ2mP8vL4nR7tY1wE5uI3oA6sD0fG " + "see http://a.example/x ".repeat(10_000);
+    ScanResult r = scanWithinBudget(text);
+    assertTrue(r.stepsUsed() <= DetectionEngine.STEPS_PER_CHAR * text.length(), "used " + r.stepsUsed());
+    assertTrue(r.findings().stream().filter(f -> f.entityType().equals("URL")).count() == 10_000);
+  }
+
+  @Test
   void workStaysProportionalToLengthAcrossHostileInputs() {
     for (String unit : List.of("a@", "1-", "9", "ignore ", "AKIA", "eyJ.", "::", "1.", "+1 ", "bc1q", "<|im_start|>")) {
       String text = unit.repeat(200_000 / unit.length());
