@@ -41,17 +41,12 @@ final class SecretsInUrls {
   }
 
   private static void cut(String text, List<Finding> candidates, ScanBudget budget) {
+    // the caller saw both kinds kept: only the secrets need counting
     int secrets = 0;
-    int urls = 0;
     for (Finding f : candidates) {
       if (f.entityType().equals(EntityType.GENERIC_SECRET.name())) {
         secrets++;
-      } else if (f.entityType().equals(EntityType.URL.name())) {
-        urls++;
       }
-    }
-    if (secrets == 0 || urls == 0) {
-      return;
     }
     int[] starts = new int[secrets];
     int k = 0;
